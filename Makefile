@@ -1,0 +1,62 @@
+# DigiSkill: `make run` sets everything up and serves; `make test` runs every check.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+STAMP_PY     := $(VENV)/.installed
+STAMP_NODE   := node_modules/.installed
+STAMP_ASSETS := src/digiskill/static/vendor/.installed
+LOCALE_DIR   := src/digiskill/locale
+
+.PHONY: run install test lint typecheck pytest e2e bench messages clean
+
+run: install
+	DEBUG=true $(BIN)/digiskill migrate --noinput -v 0
+	DEBUG=true $(BIN)/digiskill load-framework --if-needed
+	DEBUG=true $(BIN)/digiskill load-demo
+	@echo "DigiSkill: http://$(HOST):$(PORT)/"
+	DEBUG=true $(BIN)/digiskill runserver $(HOST):$(PORT)
+
+install: $(STAMP_PY) $(STAMP_ASSETS)
+	$(BIN)/python scripts/compile_messages.py
+
+$(STAMP_PY): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+$(STAMP_NODE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(STAMP_ASSETS): $(STAMP_NODE) scripts/vendor_assets.sh
+	scripts/vendor_assets.sh
+	touch $@
+
+test: install lint typecheck pytest
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck:
+	DIGISKILL_TESTING=1 $(BIN)/mypy src
+
+pytest:
+	$(BIN)/pytest -q
+
+e2e: install
+	$(BIN)/pytest -q -m e2e
+
+bench: install
+	$(BIN)/python -m bench
+
+# Re-extract the project's translatable strings (needs GNU gettext), then compile all catalogs.
+messages: install
+	cd src/digiskill && DEBUG=true ../../$(BIN)/digiskill makemessages -l th --no-obsolete --ignore 'static/*' --ignore '*/locale/*'
+	$(BIN)/python scripts/compile_messages.py
+
+clean:
+	rm -rf $(VENV) node_modules src/digiskill/static/vendor var .pytest_cache .mypy_cache .ruff_cache

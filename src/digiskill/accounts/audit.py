@@ -1,0 +1,88 @@
+"""Recording writes in the audit log; services call `audit_record` once per write."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from django.db import models
+
+from digiskill.accounts.models import AuditEntry, User
+
+_client_address: ContextVar[str | None] = ContextVar("digiskill_client_address", default=None)
+
+
+@contextmanager
+def client_address(address: str | None) -> Iterator[None]:
+    """Make `address` the client address recorded by audit rows written inside the block."""
+    token = _client_address.set(address)
+    try:
+        yield
+    finally:
+        _client_address.reset(token)
+
+
+def _plain(value: Any) -> Any:
+    """Turn a field value into something JSON can hold, for before/after in the log."""
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def snapshot(obj: models.Model, fields: Iterable[str]) -> dict[str, Any]:
+    """Return the current values of `fields` of `obj` (foreign keys as their ids)."""
+    result: dict[str, Any] = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        result[name] = _plain(getattr(obj, attname))
+    return result
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Return {field: [before, after]} for the fields whose value changed."""
+    return {k: [before.get(k), after[k]] for k in after if before.get(k) != after[k]}
+
+
+def assign(obj: models.Model, values: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Set `values` on `obj` and return {field: [before, after]} for those that changed."""
+    before = snapshot(obj, values.keys())
+    for name, value in values.items():
+        setattr(obj, name, value)
+    return diff(before, snapshot(obj, values.keys()))
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    obj: models.Model | None = None,
+    agency_id: int | None = None,
+    changes: Mapping[str, Any] | None = None,
+    object_repr: str | None = None,
+) -> AuditEntry:
+    """Write one audit row for a service write; `actor=None` means the system itself (CLI, loaders)."""
+    return AuditEntry.objects.create(
+        agency_id=agency_id,
+        actor=actor,
+        actor_name=(actor.get_username() if actor else "system")[:150],
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        object_repr=(object_repr if object_repr is not None else str(obj) if obj is not None else "")[:255],
+        changes=_plain(dict(changes or {})),
+        ip_address=_client_address.get(),
+    )

@@ -1,0 +1,14 @@
+"""URL map: each app's pages under its own prefix, the API under /api/v1."""
+
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from digiskill.core import views as core_views
+
+urlpatterns = [
+    path("", include("digiskill.core.urls")),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("accounts/", include("digiskill.accounts.urls")),
+    path("people/", include("digiskill.people.urls")),
+]
