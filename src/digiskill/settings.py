@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "digiskill.agencies",
     "digiskill.people",
     "digiskill.frameworks",
+    "digiskill.api",
 ]
 
 MIDDLEWARE = [

@@ -11,4 +11,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("digiskill.accounts.urls")),
     path("people/", include("digiskill.people.urls")),
+    path("catalog/", include("digiskill.frameworks.urls")),
+    path("api/v1/", include("digiskill.api.urls")),
 ]
