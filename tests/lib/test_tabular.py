@@ -198,8 +198,13 @@ def test_corrupt_zip_is_rejected() -> None:
 
 
 def test_legacy_xls_is_rejected_with_advice() -> None:
-    with pytest.raises(TableError, match=r"\.xls\) are not supported"):
-        TableReader(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, filename="old.xls")
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100
+    with pytest.raises(TableError, match=r"old Excel \(\.xls\) files and password-protected"):
+        TableReader(ole2, filename="old.xls")
+    with pytest.raises(TableError, match="password-protected"):
+        TableReader(ole2, filename="encrypted.xlsx")
+    with pytest.raises(TableError, match=r"\(\.xls\)"):
+        TableReader(b"<html><table></table></html>", filename="fake-export.xls")
 
 
 def test_empty_file_is_rejected() -> None:

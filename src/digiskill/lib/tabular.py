@@ -30,7 +30,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -242,6 +242,9 @@ class TableReader:
             self.format: TableFormat = _detect_format(stream, self.filename)
             raw = self._open_xlsx(stream) if self.format == "xlsx" else self._open_csv(stream)
             self._raw = _numbered(raw, self.filename)
+            # Registered last so it runs first: stop the row generator, so that
+            # nothing can read from the workbook or file after they are closed.
+            self._stack.callback(self._raw.close)
             self.header_row, self.headers = self._read_header()
         except BaseException:
             self._stack.close()
@@ -456,9 +459,11 @@ def _detect_format(stream: IO[bytes], filename: str) -> TableFormat:
     if magic.startswith(_ZIP_MAGIC):
         return "xlsx"
     if magic.startswith(_OLE2_MAGIC) or suffix == ".xls":
+        # OLE2 is both the pre-2007 .xls format and the wrapper Excel puts
+        # around password-protected .xlsx files; neither can be read.
         raise TableError(
-            f"ไม่รองรับไฟล์ Excel รุ่นเก่า (.xls) {_SAVE_AS_HINT_TH}",
-            f"old Excel files (.xls) are not supported; {_SAVE_AS_HINT_EN}",
+            f"ไม่รองรับไฟล์ Excel รุ่นเก่า (.xls) หรือไฟล์ที่ตั้งรหัสผ่านไว้ {_SAVE_AS_HINT_TH}",
+            f"old Excel (.xls) files and password-protected workbooks are not supported; {_SAVE_AS_HINT_EN}",
             filename=filename,
         )
     if suffix == ".xlsx":
@@ -518,7 +523,7 @@ def _check_legacy(chunk: bytes, filename: str) -> str:
     return _LEGACY_ENCODING
 
 
-def _numbered(raw: Iterator[list[str]], filename: str) -> Iterator[tuple[int, list[str]]]:
+def _numbered(raw: Iterator[list[str]], filename: str) -> Generator[tuple[int, list[str]], None, None]:
     """Number raw rows from 1 and turn read errors into TableErrors with a row."""
     number = 0
     try:
