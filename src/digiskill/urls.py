@@ -11,6 +11,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("accounts/", include("digiskill.accounts.urls")),
     path("people/", include("digiskill.people.urls")),
+    path("catalog/exchange/", include("digiskill.frameworks.interchange.urls")),
     path("catalog/", include("digiskill.frameworks.urls")),
+    path("agency/", include("digiskill.agencies.urls")),
     path("api/v1/", include("digiskill.api.urls")),
 ]

@@ -647,7 +647,8 @@ def _xlsx_cell(sheet: Any, value: CellValue, *, bold: bool = False) -> Any:
         value = _bangkok_naive(value)
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = WriteOnlyCell(sheet, value=value)
+    # The stubs list fewer types than openpyxl accepts (it writes date, time and Decimal).
+    cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
     if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
         # openpyxl would otherwise store "=..." as a formula; the quote prefix
         # also stops Excel from turning it into one when the cell is edited.

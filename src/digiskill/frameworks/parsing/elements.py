@@ -55,25 +55,26 @@ def _is_header(text: str) -> bool:
 
 
 def _tokens_of_text(text: str, line: int) -> list[_Token]:
-    """Tokenise one cleaned line: leading element code, criterion codes anywhere, text between."""
+    """Tokenise one cleaned line: element codes (at the start or after a criterion), criterion codes, text."""
     tokens: list[_Token] = []
-    element = _ELEMENT_LINE.match(text)
-    if element:
-        tokens.append(_Token("element", line, code=element.group(1)))
-        text = element.group(2)
-    start = 0
-    for match in _CRITERION.finditer(text):
-        before = text[start : match.start()].strip()
+    while text:
+        element = _ELEMENT_LINE.match(text)
+        if element:
+            tokens.append(_Token("element", line, code=element.group(1)))
+            text = element.group(2)
+        match = _CRITERION.search(text)
+        if match is None:
+            if text.strip():
+                tokens.append(_Token("text", line, text.strip()))
+            break
+        before = text[: match.start()].strip()
         if before:
             tokens.append(_Token("text", line, before))
-        tokens.append(_Token("criterion", line, code=match.group(1), suffix=match.group(2).zfill(2)))
-        tokens[-1].system_code = match.group(3)
-        start = match.end()
-    rest = text[start:].strip()
-    if rest and start and _ELEMENT_LINE.match(rest):
-        tokens.extend(_tokens_of_text(rest, line))
-    elif rest:
-        tokens.append(_Token("text", line, rest))
+        suffix = match.group(2).zfill(2)
+        tokens.append(
+            _Token("criterion", line, code=match.group(1), suffix=suffix, system_code=match.group(3))
+        )
+        text = text[match.end() :].strip()
     return tokens
 
 
@@ -143,6 +144,9 @@ def _split_row(texts: Sequence[_Token], element_code: str, known_name: str | Non
         rest = consume_prefix(only, name_key)
         if rest is not None:
             return _Row(known_name, None, rest)
+    lines = _paragraphs(texts)[0] if paragraphs else []
+    if known_name is None and len(lines) >= 2:
+        return _Row(lines[0].text, None, join_text(t.text for t in lines[1:]))
     return _Row(None, None, only)
 
 
@@ -157,6 +161,8 @@ class _Builder:
         self.seen_codes: dict[str, int] = {}
         self.seen_system: dict[str, int] = {}
         self.first_lines: dict[str, int] = {}
+        self.missing_system: dict[str, int] = {}
+        self.last: ParsedCriterion | None = None
 
     def element(self, code: str, line: int) -> ParsedElement:
         """Return the element with this code, creating it on first use."""
@@ -165,8 +171,27 @@ class _Builder:
             self.first_lines[code] = line
         return self.elements[code]
 
+    def takes_system_code(self, token: _Token) -> bool:
+        """Attach a lone number on the line after a criterion code as that criterion's system code."""
+        criterion = self.last
+        if criterion is None or criterion.system_code is not None or not re.fullmatch(r"\d{4,9}", token.text):
+            return False
+        criterion.system_code = token.text
+        self.missing_system.pop(criterion.code or "", None)
+        self._check_system_code(token.text, token.line)
+        return True
+
+    def _check_system_code(self, system_code: str, line: int) -> None:
+        """Warn when a system code was already used by another criterion."""
+        if system_code in self.seen_system:
+            self.warn(line, f"รหัส PC {system_code} ซ้ำ", f"duplicate system code {system_code}")
+        else:
+            self.seen_system[system_code] = line
+
     def finish(self) -> list[ParsedElement]:
         """Warn about elements without a name or criteria and return all elements in order."""
+        for code, line in self.missing_system.items():
+            self.warn(line, f"ไม่พบรหัส PC จากระบบของ {code}", f"criterion {code} has no system code")
         for code, element in self.elements.items():
             line = self.first_lines[code]
             if element.name_th is None:
@@ -203,7 +228,8 @@ class _Builder:
         self.set_name(element, row.name, token.line)
         code = f"{element_code}.{token.suffix}"
         self._check_row(token, row, code)
-        element.criteria.append(ParsedCriterion(code, token.system_code, row.text, row.number))
+        self.last = ParsedCriterion(code, token.system_code, row.text, row.number)
+        element.criteria.append(self.last)
 
     def _check_row(self, token: _Token, row: _Row, code: str) -> None:
         """Warn about duplicates, missing text or system code, and numbers that disagree with the code."""
@@ -212,11 +238,9 @@ class _Builder:
             self.warn(line, f"รหัสเกณฑ์ {code} ซ้ำ", f"duplicate criterion code {code}")
         self.seen_codes.setdefault(code, line)
         if token.system_code is None:
-            self.warn(line, f"ไม่พบรหัส PC จากระบบของ {code}", f"criterion {code} has no system code")
-        elif token.system_code in self.seen_system:
-            self.warn(line, f"รหัส PC {token.system_code} ซ้ำ", f"duplicate system code {token.system_code}")
+            self.missing_system[code] = line
         else:
-            self.seen_system[token.system_code] = line
+            self._check_system_code(token.system_code, line)
         if not row.text:
             self.warn(line, f"ไม่พบข้อความของเกณฑ์ {code}", f"criterion {code} has no text")
         expected = f"{int(token.code[-2:])}.{int(token.suffix)}"
@@ -242,13 +266,17 @@ class _Builder:
             )
             return
         element = self.element(element_code, line)
-        row = _split_row(texts, element_code, self.full_names.get(element_code))
+        known = self.full_names.get(element_code)
+        row = _split_row(texts, element_code, known)
+        if row.name is None and row.number is None and known is None:
+            row = _Row(row.text, None, "")  # a lone line after an element code is its name
         self.set_name(element, row.name, line)
-        if row.text:
-            element.criteria.append(ParsedCriterion(None, None, row.text, row.number))
+        if not row.text:
+            return
+        element.criteria.append(ParsedCriterion(None, None, row.text, row.number))
         self.warn(
             line,
-            f"เกณฑ์ของสมรรถนะย่อย {element_code} ไม่มีรหัสเกณฑ์",
+            f"เกณฑ์ของสมรรถนะย่อย {element_code} ไม่มีรหัสเกณฑ์: «{row.text[:80]}»",
             f"a criterion of element {element_code} has no criterion code",
         )
 
@@ -258,6 +286,7 @@ def parse_elements(lines: Sequence[Line], warn: Warn) -> list[ParsedElement]:
     builder = _Builder(warn)
     buffer: list[_Token] = []
     marker: str | None = None
+    after_criterion = False
     for token in _tokenise(lines):
         if token.kind == "element":
             builder.dangling(buffer, marker)
@@ -267,8 +296,11 @@ def parse_elements(lines: Sequence[Line], warn: Warn) -> list[ParsedElement]:
             row = _split_row(buffer, token.code, builder.full_names.get(token.code))
             builder.add(token, row, marker)
             buffer, marker = [], None
+        elif token.kind == "text" and after_criterion and builder.takes_system_code(token):
+            continue
         else:
             buffer.append(token)
+        after_criterion = token.kind == "criterion" or (after_criterion and token.kind == "blank")
     builder.dangling(buffer, marker)
     return builder.finish()
 

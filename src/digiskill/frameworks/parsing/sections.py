@@ -51,6 +51,8 @@ class SectionSpec:
     def title_match(self, rest_key: str) -> int:
         """Return how strongly a heading remainder (as a key) matches this title; 0 for no match."""
         best = max((len(k) for k in self.thai_keys if rest_key.startswith(k)), default=0)
+        if best == 0 and self.number == 4 and _STATUS_ONLY.fullmatch(rest_key):
+            best = len(rest_key)
         if best == 0 and self.english_key:
             window = rest_key[:_ENGLISH_WINDOW]
             if rest_key.startswith(self.english_key) or f"({self.english_key}" in window:

@@ -78,12 +78,13 @@ _DEFAULT_MATCHER = GroupMatcher.ocsc()
 class _Context:
     """Per-document state: the unit being built, its warnings and the line being processed."""
 
-    def __init__(self, source: str, matcher: GroupMatcher, line_count: int) -> None:
-        """Start an empty unit for ``source``."""
+    def __init__(self, source: str, matcher: GroupMatcher, error_source: str) -> None:
+        """Start an empty unit for ``source``; errors name ``error_source`` (the path as given)."""
         self.unit = ParsedUnit(source=source)
+        self.error_source = error_source
         self.matcher = matcher
         self.line = 1
-        self.line_count = line_count
+        self.line_count = 1
         self.warnings: list[tuple[int, str, str]] = []
 
     def warn(self, line: int, thai: str, english: str) -> None:
@@ -154,18 +155,17 @@ def _parse_revision(ctx: _Context, section: Section) -> None:
 
 
 def _marked_options(text_key: str) -> set[UnitStatus]:
-    """Return the status options that carry a check mark right before or after them."""
-    marked: set[UnitStatus] = set()
+    """Return the status options with a check mark just before them (or, failing that, just after)."""
+    before: set[UnitStatus] = set()
+    after: set[UnitStatus] = set()
     for status, words in _STATUS_WORDS.items():
         for word in words:
             for match in re.finditer(re.escape(word), text_key):
-                window = (
-                    text_key[max(0, match.start() - 3) : match.start()]
-                    + text_key[match.end() : match.end() + 3]
-                )
-                if _CHECKED.search(window):
-                    marked.add(status)
-    return marked
+                if _CHECKED.search(text_key[max(0, match.start() - 3) : match.start()]):
+                    before.add(status)
+                if _CHECKED.search(text_key[match.end() : match.end() + 3]):
+                    after.add(status)
+    return before or after
 
 
 def _parse_status(ctx: _Context, section: Section) -> None:
@@ -379,7 +379,7 @@ def _missing_sections(ctx: _Context, document: Document) -> None:
         if number in document.sections:
             continue
         later = [document.sections[n].heading.number for n in found if n > number]
-        line = later[0] if later else max(ctx.line_count, 1)
+        line = later[0] if later else ctx.line_count
         ctx.warn(
             line,
             f"ไม่พบหัวข้อ {number}. {spec.title_th}",
@@ -408,8 +408,9 @@ def _collect_raw(ctx: _Context, document: Document) -> None:
 def _build(ctx: _Context, text: str) -> None:
     """Run every step of parsing on the text, keeping ``ctx.line`` at the line being worked on."""
     document = split_sections(text)
+    ctx.line_count = max(len(document.lines), 1)
     if not any(line.text for line in document.lines):
-        raise UnitParseError("the document is empty", source=ctx.unit.source, line=1)
+        raise UnitParseError("the document is empty", source=ctx.error_source, line=1)
     _heading_slips(ctx, document)
     for number in range(1, LAST_SECTION + 1):
         section = document.sections.get(number)
@@ -422,14 +423,14 @@ def _build(ctx: _Context, text: str) -> None:
     _collect_raw(ctx, document)
 
 
-def _finish(ctx: _Context, strict: bool, error_source: str) -> ParsedUnit:
+def _finish(ctx: _Context, strict: bool) -> ParsedUnit:
     """Attach the warnings (sorted by line) and apply strict mode."""
     ordered = sorted(ctx.warnings, key=lambda warning: warning[0])
     ctx.unit.warnings = [f"line {line}: {thai} / {english}" for line, thai, english in ordered]
     if strict and ordered:
         line, thai, english = ordered[0]
         more = f" (and {len(ordered) - 1} more)" if len(ordered) > 1 else ""
-        raise UnitParseError(f"strict mode: {thai} / {english}{more}", source=error_source, line=line)
+        raise UnitParseError(f"strict mode: {thai} / {english}{more}", source=ctx.error_source, line=line)
     return ctx.unit
 
 
@@ -443,14 +444,13 @@ def _parse(
     notes: Sequence[tuple[int, str, str]] = (),
 ) -> ParsedUnit:
     """Parse text, turning any unexpected failure into a UnitParseError at the current line."""
-    try:
-        ctx = _Context(source, matcher or _DEFAULT_MATCHER, text.count("\n") + 1)
-    except Exception as exc:  # e.g. text is not a str
-        raise UnitParseError(f"cannot parse: {exc!r}", source=error_source, line=1) from exc
+    if not isinstance(text, str):
+        raise UnitParseError(f"expected text, got {type(text).__name__}", source=error_source, line=1)
+    ctx = _Context(source, matcher or _DEFAULT_MATCHER, error_source)
     ctx.warnings.extend(notes)
     try:
         _build(ctx, text)
-        return _finish(ctx, strict, error_source)
+        return _finish(ctx, strict)
     except UnitParseError:
         raise
     except Exception as exc:
