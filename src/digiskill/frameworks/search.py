@@ -87,7 +87,7 @@ def _candidate_ids(terms: list[str], framework_id: int | None) -> list[int]:
 
     if connection.vendor == "sqlite":
         clauses = " AND ".join(["f.body LIKE %s"] * len(terms))
-        params: list[object] = [f"%{t}%" for t in terms]
+        params: list[str | int] = [f"%{t}%" for t in terms]
         fw_clause = ""
         if framework_id is not None:
             fw_clause = " AND e.framework_id = %s"

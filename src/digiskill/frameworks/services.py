@@ -57,11 +57,11 @@ def _text(value: Any) -> str:
 def _upsert(model: type[FrameworkPart], fw: Framework, row: dict[str, Any], order: int, report: LoadReport,
             **extra: Any) -> Any:
     """Create or update one coded row of the framework; return it."""
-    obj = model.objects.filter(framework=fw, code=row["code"]).first()
+    obj = model._default_manager.filter(framework=fw, code=row["code"]).first()
     created = obj is None
     if obj is None:
         obj = model(framework=fw, code=row["code"])
-    values = {name: _text(row.get(name)) for name in PART_FIELDS}
+    values: dict[str, Any] = {name: _text(row.get(name)) for name in PART_FIELDS}
     if model is Role:
         values["name_th"] = _text(row.get("title_th"))
         values["name_en"] = _text(row.get("title_en"))
@@ -148,12 +148,12 @@ def _save_unit(fw: Framework, row: dict[str, Any], order: int, parsed: ParsedUni
         })
     aliases = list(dict.fromkeys([*(row.get("aliases") or []), *([parsed.code] if parsed and parsed.code else [])]))
     description = row.get("description_th") or (parsed.description if parsed else "")
-    unit = _upsert(Unit, fw, {**row, "description_th": description}, order, report, area=area,
+    saved: Unit = _upsert(Unit, fw, {**row, "description_th": description}, order, report, area=area,
                    aliases=[normalise_code(a) for a in aliases], revision=_revision_label(parsed), details=details)
     elements = row.get("elements") or (_elements_of(parsed) if parsed else [])
     if elements or parsed:
-        _load_elements(unit, elements, report)
-    return unit
+        _load_elements(saved, elements, report)
+    return saved
 
 
 def _save_skill_set(fw: Framework, row: dict[str, Any], order: int, report: LoadReport) -> None:
