@@ -61,3 +61,9 @@ def test_healthz_503_when_database_unreachable(client, db, monkeypatch) -> None:
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unreachable"
+
+
+def test_thai_even_when_the_browser_asks_for_english(cast: Cast, client_for) -> None:
+    body = client_for("staff").get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="th"' in body
+    assert "ออกจากระบบ" in body
