@@ -53,9 +53,9 @@ e2e: install
 bench: install
 	$(BIN)/python -m bench
 
-# Re-extract the project's translatable strings (needs GNU gettext), then compile all catalogs.
+# Re-extract every catalog's strings (needs GNU gettext), then compile them all.
 messages: install
-	cd src/digiskill && DEBUG=true ../../$(BIN)/digiskill makemessages -l th --no-obsolete --ignore 'static/*' --ignore '*/locale/*'
+	scripts/messages.sh
 	$(BIN)/python scripts/compile_messages.py
 
 clean:

@@ -11,8 +11,38 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from digiskill.accounts.models import AuditEntry, User
+
+ACTION_LABELS: dict[str, Promise] = {
+    "login": _("Logged in"),
+    "user_create": _("Login created"),
+    "password_change": _("Password changed"),
+    "password_reset": _("Password reset"),
+    "membership_create": _("Membership granted"),
+    "membership_update": _("Membership roles changed"),
+    "agency_create": _("Agency created"),
+    "agency_update": _("Agency changed"),
+    "person_create": _("Person added"),
+    "person_update": _("Person changed"),
+    "framework_create": _("Framework loaded"),
+    "framework_update": _("Framework updated"),
+    "units_import": _("Units imported"),
+}
+
+
+def register_action_labels(labels: Mapping[str, Promise]) -> None:
+    """Let an app name its own audit actions (called from its AppConfig.ready)."""
+    ACTION_LABELS.update(labels)
+
+
+def action_label(action: str) -> str:
+    """The human label of an audit action, or the action code itself when none is registered."""
+    label = ACTION_LABELS.get(action)
+    return str(label) if label is not None else action.replace("_", " ")
+
 
 _client_address: ContextVar[str | None] = ContextVar("digiskill_client_address", default=None)
 
