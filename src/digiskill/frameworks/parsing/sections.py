@@ -206,6 +206,15 @@ def _best_title(rest_key: str, numbers: range) -> SectionSpec | None:
     return best[1] if best else None
 
 
+def _by_english_gloss(rest_key: str, current: int) -> SectionSpec | None:
+    """Return the first later section whose "(English title)" appears in the line, if any."""
+    for number in range(current + 1, LAST_SECTION + 1):
+        spec = SECTION_SPECS[number]
+        if spec.english_key and f"({spec.english_key})" in rest_key[:_ENGLISH_WINDOW]:
+            return spec
+    return None
+
+
 def _plausible(spec: SectionSpec, text: str, content: str) -> bool:
     """Tell whether a line whose number is missing or wrong is still that section's heading."""
     if spec.english_key is not None and f"({spec.english_key})" in key(text):
@@ -228,7 +237,7 @@ def find_heading(text: str, current: int) -> _Heading | None:
         if spec is not None and spec.number > current and spec.title_match(rest_key):
             return _Heading(spec, _strip_title(rest, spec), None)
     near = range(current + 1, min(current + _UNNUMBERED_LOOKAHEAD, LAST_SECTION) + 1)
-    candidate = _best_title(rest_key, near)
+    candidate = _best_title(rest_key, near) or _by_english_gloss(rest_key, current)
     if candidate is None:
         return None
     content = _strip_title(rest, candidate)

@@ -37,7 +37,7 @@ from .sections import LAST_SECTION, SECTION_SPECS, Document, Line, Section, raw_
 __all__ = ["parse_unit_file", "parse_unit_text"]
 
 _UNIT_CODE = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{1,9}(?:\s*[-‐‑–—−]\s*[A-Za-z0-9]{1,10}){1,4}(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z0-9]{0,9}(?:\s*[-‐‑–—−]\s*[A-Za-z0-9]{1,10}){1,4}(?![A-Za-z0-9])"
     r"|(?<![A-Za-z0-9])[A-Za-z]{2,6}\d{3}(?![A-Za-z0-9])"
 )
 _DASHES = re.compile(r"\s*[-‐‑–—−]\s*")
