@@ -7,8 +7,7 @@ class FrameworksConfig(AppConfig):
     verbose_name = _("Skills frameworks")
 
     def ready(self) -> None:
-        from digiskill.accounts.models import Role
+        """Put the skills catalog in everyone's navigation (the catalog is not tenant data)."""
         from digiskill.core.navigation import NavItem, register
 
         register(NavItem(_("Skills catalog"), "frameworks:index", ()), before="people:team")
-        del Role

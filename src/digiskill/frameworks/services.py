@@ -1,4 +1,4 @@
-"""Writes on the catalog: loading a framework file, importing unit documents. Atomic, audited."""
+"""Writes on the catalog: loading frameworks, importing unit documents, editing units. Atomic, audited."""
 
 from __future__ import annotations
 
@@ -54,8 +54,14 @@ def _text(value: Any) -> str:
     return normalise_text(str(value)) if value not in (None, "") else ""
 
 
-def _upsert(model: type[FrameworkPart], fw: Framework, row: dict[str, Any], order: int, report: LoadReport,
-            **extra: Any) -> Any:
+def _upsert(
+    model: type[FrameworkPart],
+    fw: Framework,
+    row: dict[str, Any],
+    order: int,
+    report: LoadReport,
+    **extra: Any,
+) -> Any:
     """Create or update one coded row of the framework; return it."""
     obj = model._default_manager.filter(framework=fw, code=row["code"]).first()
     created = obj is None
@@ -77,24 +83,33 @@ def _load_elements(unit: Unit, elements: list[dict[str, Any]], report: LoadRepor
     """Make the unit's elements and criteria exactly these, keeping ids of the ones that stay."""
     keep: list[int] = []
     for i, row in enumerate(elements):
-        element, created = Element.objects.get_or_create(unit=unit, code=normalise_code(row["code"]),
-                                                         defaults={"name_th": _text(row.get("name_th"))})
-        changed = assign(element, {"name_th": _text(row.get("name_th")), "name_en": _text(row.get("name_en")), "order": i})
+        element, created = Element.objects.get_or_create(
+            unit=unit, code=normalise_code(row["code"]), defaults={"name_th": _text(row.get("name_th"))}
+        )
+        changed = assign(
+            element, {"name_th": _text(row.get("name_th")), "name_en": _text(row.get("name_en")), "order": i}
+        )
         if changed:
             element.save()
         report.count("element", created, bool(changed))
         keep.append(element.pk)
         kept_criteria: list[int] = []
         for j, crit in enumerate(row.get("criteria") or []):
-            code = normalise_code(crit.get("code") or crit.get("system_code") or f"{element.code}.{j + 1:02d}")
-            criterion, c_created = Criterion.objects.get_or_create(element=element, code=code,
-                                                                   defaults={"text_th": _text(crit.get("text_th"))})
-            c_changed = assign(criterion, {
-                "text_th": _text(crit.get("text_th")),
-                "system_code": normalise_code(str(crit.get("system_code") or "")),
-                "number": _text(crit.get("number")),
-                "order": j,
-            })
+            code = normalise_code(
+                crit.get("code") or crit.get("system_code") or f"{element.code}.{j + 1:02d}"
+            )
+            criterion, c_created = Criterion.objects.get_or_create(
+                element=element, code=code, defaults={"text_th": _text(crit.get("text_th"))}
+            )
+            c_changed = assign(
+                criterion,
+                {
+                    "text_th": _text(crit.get("text_th")),
+                    "system_code": normalise_code(str(crit.get("system_code") or "")),
+                    "number": _text(crit.get("number")),
+                    "order": j,
+                },
+            )
             if c_changed:
                 criterion.save()
             report.count("criterion", c_created, bool(c_changed))
@@ -105,14 +120,18 @@ def _load_elements(unit: Unit, elements: list[dict[str, Any]], report: LoadRepor
 
 def _elements_of(parsed: ParsedUnit) -> list[dict[str, Any]]:
     """Elements and criteria of a parsed document, in the shape of the data file."""
+
     def element(e: ParsedElement) -> dict[str, Any]:
         return {
             "code": e.code,
             "name_th": e.name_th or e.code,
             "name_en": e.name_en,
-            "criteria": [{"code": c.code, "system_code": c.system_code, "text_th": c.text, "number": c.number}
-                         for c in e.criteria],
+            "criteria": [
+                {"code": c.code, "system_code": c.system_code, "text_th": c.text, "number": c.number}
+                for c in e.criteria
+            ],
         }
+
     return [element(e) for e in parsed.elements]
 
 
@@ -131,7 +150,9 @@ def _revision_label(parsed: ParsedUnit | None) -> str:
     return f"{rev.number}/{rev.year_be}" if rev.year_be else str(rev.number)
 
 
-def _save_unit(fw: Framework, row: dict[str, Any], order: int, parsed: ParsedUnit | None, report: LoadReport) -> Unit:
+def _save_unit(
+    fw: Framework, row: dict[str, Any], order: int, parsed: ParsedUnit | None, report: LoadReport
+) -> Unit:
     """Create or update a unit, keeping its earlier state as a revision when its document changes."""
     area = Area.objects.get(framework=fw, code=row["area"])
     unit = Unit.objects.filter(framework=fw, code=row["code"]).first()
@@ -140,16 +161,40 @@ def _save_unit(fw: Framework, row: dict[str, Any], order: int, parsed: ParsedUni
     if extra:
         details = {**details, "data": extra}
     if unit is not None and unit.details and details and unit.details != details:
-        UnitRevision.objects.create(unit=unit, revision=unit.revision, data={
-            "name_th": unit.name_th, "details": unit.details,
-            "elements": [{"code": e.code, "name_th": e.name_th,
-                          "criteria": [{"code": c.code, "system_code": c.system_code, "text_th": c.text_th}
-                                       for c in e.criteria.all()]} for e in unit.elements.all()],
-        })
-    aliases = list(dict.fromkeys([*(row.get("aliases") or []), *([parsed.code] if parsed and parsed.code else [])]))
+        UnitRevision.objects.create(
+            unit=unit,
+            revision=unit.revision,
+            data={
+                "name_th": unit.name_th,
+                "details": unit.details,
+                "elements": [
+                    {
+                        "code": e.code,
+                        "name_th": e.name_th,
+                        "criteria": [
+                            {"code": c.code, "system_code": c.system_code, "text_th": c.text_th}
+                            for c in e.criteria.all()
+                        ],
+                    }
+                    for e in unit.elements.all()
+                ],
+            },
+        )
+    aliases = list(
+        dict.fromkeys([*(row.get("aliases") or []), *([parsed.code] if parsed and parsed.code else [])])
+    )
     description = row.get("description_th") or (parsed.description if parsed else "")
-    saved: Unit = _upsert(Unit, fw, {**row, "description_th": description}, order, report, area=area,
-                   aliases=[normalise_code(a) for a in aliases], revision=_revision_label(parsed), details=details)
+    saved: Unit = _upsert(
+        Unit,
+        fw,
+        {**row, "description_th": description},
+        order,
+        report,
+        area=area,
+        aliases=[normalise_code(a) for a in aliases],
+        revision=_revision_label(parsed),
+        details=details,
+    )
     elements = row.get("elements") or (_elements_of(parsed) if parsed else [])
     if elements or parsed:
         _load_elements(saved, elements, report)
@@ -160,25 +205,46 @@ def _save_skill_set(fw: Framework, row: dict[str, Any], order: int, report: Load
     """Create or update a skill set and make its items exactly those of the data."""
     role = Role.objects.get(framework=fw, code=row["role"]) if row.get("role") else None
     extra = {k: row[k] for k in ("source", "notes_th") if row.get(k)}
-    skill_set = _upsert(SkillSet, fw, row, order, report, kind=row.get("kind") or "position", role=role, extra=extra)
+    skill_set = _upsert(
+        SkillSet, fw, row, order, report, kind=row.get("kind") or "position", role=role, extra=extra
+    )
     components = {c.code: c for c in SkillComponent.objects.filter(framework=fw)}
     units = {u.code: u for u in Unit.objects.filter(framework=fw)}
     wanted = [
-        (components[item["component"]].pk, units[item["unit"]].pk if item.get("unit") else None,
-         _text(item.get("text_th")), _text(item.get("text_en")), bool(item.get("within_two_years")),
-         bool(item.get("baseline")), i)
+        (
+            components[item["component"]].pk,
+            units[item["unit"]].pk if item.get("unit") else None,
+            _text(item.get("text_th")),
+            _text(item.get("text_en")),
+            bool(item.get("within_two_years")),
+            bool(item.get("baseline")),
+            i,
+        )
         for i, item in enumerate(row.get("items") or [])
     ]
-    current = list(skill_set.items.order_by("order", "id").values_list(
-        "component_id", "unit_id", "text_th", "text_en", "within_two_years", "baseline", "order"))
+    current = list(
+        skill_set.items.order_by("order", "id").values_list(
+            "component_id", "unit_id", "text_th", "text_en", "within_two_years", "baseline", "order"
+        )
+    )
     if current == wanted:
         return
     skill_set.items.all().delete()
-    SkillItem.objects.bulk_create([
-        SkillItem(skill_set=skill_set, component_id=c, unit_id=u, text_th=t, text_en=te, within_two_years=w,
-                  baseline=b, order=o)
-        for c, u, t, te, w, b, o in wanted
-    ])
+    SkillItem.objects.bulk_create(
+        [
+            SkillItem(
+                skill_set=skill_set,
+                component_id=c,
+                unit_id=u,
+                text_th=t,
+                text_en=te,
+                within_two_years=w,
+                baseline=b,
+                order=o,
+            )
+            for c, u, t, te, w, b, o in wanted
+        ]
+    )
     report.count("skill_items", False, True)
 
 
@@ -194,8 +260,23 @@ def framework_load(*, actor: User | None, source: FrameworkData, force: bool = F
     created = fw is None
     if fw is None:
         fw = Framework(code=source.code)
-    skip = {*FRAMEWORK_FIELDS, "code", *(("goals", "skill_components", "groups", "stages", "roles", "areas",
-                                          "units", "skill_sets", "documents_dir"))}
+    skip = {
+        *FRAMEWORK_FIELDS,
+        "code",
+        *(
+            (
+                "goals",
+                "skill_components",
+                "groups",
+                "stages",
+                "roles",
+                "areas",
+                "units",
+                "skill_sets",
+                "documents_dir",
+            )
+        ),
+    }
     values: dict[str, Any] = {name: _text(data.get(name)) for name in FRAMEWORK_FIELDS}
     values["extra"] = {"digest": source.digest, **{k: v for k, v in data.items() if k not in skip}}
     changes = assign(fw, values)
@@ -217,9 +298,16 @@ def framework_load(*, actor: User | None, source: FrameworkData, force: bool = F
     for i, row in enumerate(data.get("skill_sets") or []):
         _save_skill_set(fw, row, i, report)
     search_index_rebuild(fw)
-    audit_record(actor=actor, action="framework_create" if created else "framework_update", obj=fw,
-                 changes={**{k: v for k, v in changes.items() if k != "extra"},
-                          "created": [None, report.created], "updated": [None, report.updated]})
+    audit_record(
+        actor=actor,
+        action="framework_create" if created else "framework_update",
+        obj=fw,
+        changes={
+            **{k: v for k, v in changes.items() if k != "extra"},
+            "created": [None, report.created],
+            "updated": [None, report.updated],
+        },
+    )
     return report
 
 
@@ -231,13 +319,14 @@ def _area_for(fw: Framework, code: str) -> Area:
         if key.startswith(code_key(area.code)):
             return area
     raise ValueError(
-        f"ไม่พบด้าน (area) ที่ตรงกับรหัสหน่วย {code!r} ในกรอบ {fw.code} / no area of framework {fw.code} matches unit code {code!r}"
+        f"ไม่พบด้าน (area) ที่ตรงกับรหัสหน่วย {code!r} ในกรอบ {fw.code} / "
+        f"no area of framework {fw.code} matches unit code {code!r}"
     )
 
 
 @transaction.atomic
 def units_import(*, actor: User | None, framework: Framework, documents: list[ParsedUnit]) -> LoadReport:
-    """Store parsed unit documents in a framework; a unit already there is updated, its earlier revision kept."""
+    """Store parsed unit documents in a framework; a unit already there is updated, its old revision kept."""
     report = LoadReport(framework=framework.code)
     rows = []
     for parsed in documents:  # validate all first: nothing is written if one cannot be placed
@@ -248,13 +337,87 @@ def units_import(*, actor: User | None, framework: Framework, documents: list[Pa
     order = Unit.objects.filter(framework=framework).count()
     for parsed, code, area in rows:
         existing = Unit.objects.filter(framework=framework, code=code).first()
-        row = {"code": code, "area": area.code, "name_th": parsed.name_th, "name_en": parsed.name_en,
-               "aliases": existing.aliases if existing else []}
+        row = {
+            "code": code,
+            "area": area.code,
+            "name_th": parsed.name_th,
+            "name_en": parsed.name_en,
+            "aliases": existing.aliases if existing else [],
+        }
         _save_unit(framework, row, existing.order if existing else order, parsed, report)
         order += 1
         report.warnings.extend(f"{parsed.source}: {w}" for w in parsed.warnings)
     search_index_rebuild(framework)
-    audit_record(actor=actor, action="units_import", obj=framework,
-                 changes={"units": [None, [p.framework_code or p.code for p in documents]],
-                          "created": [None, report.created], "updated": [None, report.updated]})
+    audit_record(
+        actor=actor,
+        action="units_import",
+        obj=framework,
+        changes={
+            "units": [None, [p.framework_code or p.code for p in documents]],
+            "created": [None, report.created],
+            "updated": [None, report.updated],
+        },
+    )
     return report
+
+
+def _required(value: str, what: tuple[str, str]) -> str:
+    """The normalised text, or ValueError (Thai then English) when it is empty."""
+    text = normalise_text(value)
+    if not text:
+        raise ValueError(f"ต้องระบุ{what[0]} / {what[1]} is required")
+    return text
+
+
+def _save_edit(
+    obj: Unit | Element | Criterion,
+    values: dict[str, str],
+    *,
+    actor: User | None,
+    action: str,
+    framework: Framework,
+) -> dict[str, list[Any]]:
+    """Set `values` on a catalog row; when something changed, save it, audit it and rebuild search."""
+    changes = assign(obj, values)
+    if not changes:
+        return changes
+    fields = [*changes, "updated_at"] if isinstance(obj, Unit) else list(changes)
+    obj.save(update_fields=fields)
+    audit_record(actor=actor, action=action, obj=obj, changes=changes)
+    search_index_rebuild(framework)
+    return changes
+
+
+@transaction.atomic
+def unit_update(
+    *, actor: User | None, unit: Unit, name_th: str, name_en: str = "", description_th: str = ""
+) -> Unit:
+    """Change a unit's Thai and English names and its description (one audit row; search follows)."""
+    values = {
+        "name_th": _required(name_th, ("ชื่อหน่วยสมรรถนะภาษาไทย", "the Thai name of the unit")),
+        "name_en": normalise_text(name_en),
+        "description_th": normalise_text(description_th),
+    }
+    _save_edit(unit, values, actor=actor, action="unit_update", framework=unit.framework)
+    return unit
+
+
+@transaction.atomic
+def element_update(*, actor: User | None, element: Element, name_th: str, name_en: str = "") -> Element:
+    """Change the name of an element of a unit (one audit row; search follows)."""
+    values = {
+        "name_th": _required(name_th, ("ชื่อหน่วยสมรรถนะย่อยภาษาไทย", "the Thai name of the element")),
+        "name_en": normalise_text(name_en),
+    }
+    _save_edit(element, values, actor=actor, action="element_update", framework=element.unit.framework)
+    return element
+
+
+@transaction.atomic
+def criterion_update(*, actor: User | None, criterion: Criterion, text_th: str) -> Criterion:
+    """Change the text of a performance criterion (one audit row; search follows)."""
+    values = {"text_th": _required(text_th, ("ข้อความเกณฑ์การปฏิบัติงาน", "the text of the criterion"))}
+    _save_edit(
+        criterion, values, actor=actor, action="criterion_update", framework=criterion.element.unit.framework
+    )
+    return criterion
