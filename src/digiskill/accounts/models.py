@@ -95,3 +95,13 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+    def change_rows(self) -> list[tuple[str, object, object]]:
+        """(field, before, after) for display; tolerant of entries that record a summary, not a pair."""
+        rows = []
+        for name, value in (self.changes or {}).items():
+            if isinstance(value, list | tuple) and len(value) == 2:
+                rows.append((name, value[0], value[1]))
+            else:
+                rows.append((name, None, value))
+        return rows

@@ -8,6 +8,15 @@ class FrameworksConfig(AppConfig):
 
     def ready(self) -> None:
         """Put the skills catalog in everyone's navigation (the catalog is not tenant data)."""
+        from digiskill.accounts.audit import register_action_labels
         from digiskill.core.navigation import NavItem, register
 
         register(NavItem(_("Skills catalog"), "frameworks:index", ()), before="people:team")
+        register_action_labels(
+            {
+                "framework_import_case": _("Framework imported from a CASE package"),
+                "unit_update": _("Unit changed"),
+                "element_update": _("Element changed"),
+                "criterion_update": _("Criterion changed"),
+            }
+        )

@@ -57,14 +57,18 @@ def _check_refs(path: Path, data: dict[str, Any], codes: dict[str, set[str]]) ->
     for list_name, key, target in checks:
         for i, row in enumerate(data.get(list_name) or []):
             if row.get(key) not in codes[target]:
-                raise _fail(path, f"{list_name}[{i}].{key}", "อ้างถึงรายการที่ไม่มี", "unknown reference", row.get(key))
+                raise _fail(
+                    path, f"{list_name}[{i}].{key}", "อ้างถึงรายการที่ไม่มี", "unknown reference", row.get(key)
+                )
     for i, skill_set in enumerate(data.get("skill_sets") or []):
         if skill_set.get("role") and skill_set["role"] not in codes["roles"]:
             raise _fail(path, f"skill_sets[{i}].role", "ไม่พบบทบาท", "unknown role", skill_set["role"])
         for j, item in enumerate(skill_set.get("items") or []):
             where = f"skill_sets[{i}].items[{j}]"
             if item.get("component") not in codes["skill_components"]:
-                raise _fail(path, f"{where}.component", "ไม่พบองค์ประกอบ", "unknown component", item.get("component"))
+                raise _fail(
+                    path, f"{where}.component", "ไม่พบองค์ประกอบ", "unknown component", item.get("component")
+                )
             if item.get("unit") and item["unit"] not in codes["units"]:
                 raise _fail(path, f"{where}.unit", "ไม่พบหน่วยความสามารถ", "unknown unit", item["unit"])
             if not item.get("unit") and not item.get("text_th"):
@@ -92,7 +96,9 @@ def read_framework(path: Path, *, strict: bool = False) -> FrameworkData:
         try:
             parsed = parse_unit_file(doc_path, strict=strict)
         except (UnitParseError, OSError) as exc:
-            raise _fail(path, f"units[{i}].document", "อ่านเอกสารหน่วยไม่ได้", "cannot parse unit document", str(exc)) from None
+            raise _fail(
+                path, f"units[{i}].document", "อ่านเอกสารหน่วยไม่ได้", "cannot parse unit document", str(exc)
+            ) from None
         digest.update(doc_path.read_bytes())
         result.documents[unit["code"]] = parsed
         result.warnings.extend(f"{doc_path.name}: {w}" for w in parsed.warnings)

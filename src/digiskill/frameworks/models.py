@@ -102,7 +102,9 @@ class Stage(FrameworkPart):
 class Role(FrameworkPart):
     """The expected role and behaviour of a group at a stage (E1 … O3)."""
 
-    group = models.ForeignKey(PersonnelGroup, verbose_name=_("group"), on_delete=models.CASCADE, related_name="roles")
+    group = models.ForeignKey(
+        PersonnelGroup, verbose_name=_("group"), on_delete=models.CASCADE, related_name="roles"
+    )
     stage = models.ForeignKey(Stage, verbose_name=_("stage"), on_delete=models.CASCADE, related_name="roles")
 
     class Meta(FrameworkPart.Meta):
@@ -125,7 +127,7 @@ class Area(FrameworkPart):
 class Unit(FrameworkPart):
     """A unit of competency; `details` holds the sections of its TPQI document when there is one."""
 
-    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="units")
+    area = models.ForeignKey(Area, verbose_name=_("area"), on_delete=models.RESTRICT, related_name="units")
     aliases = models.JSONField(_("standard codes"), default=list, blank=True)
     revision = models.CharField(_("revision"), max_length=32, blank=True)
     details = models.JSONField(_("document sections"), default=dict, blank=True)
@@ -151,6 +153,9 @@ class UnitRevision(models.Model):
         verbose_name_plural = _("earlier revisions of units")
         ordering = ["-replaced_at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.unit.code} {self.revision or '-'} ({self.replaced_at:%Y-%m-%d})"
+
 
 class Element(models.Model):
     """An element of a unit (EOC), such as DTR101."""
@@ -175,7 +180,9 @@ class Element(models.Model):
 class Criterion(models.Model):
     """A performance criterion (PC), with its standard code and the TPQI system code."""
 
-    element = models.ForeignKey(Element, verbose_name=_("element"), on_delete=models.CASCADE, related_name="criteria")
+    element = models.ForeignKey(
+        Element, verbose_name=_("element"), on_delete=models.CASCADE, related_name="criteria"
+    )
     code = models.CharField(_("code"), max_length=64)
     system_code = models.CharField(_("system code"), max_length=32, blank=True)
     number = models.CharField(_("number"), max_length=16, blank=True)
@@ -199,7 +206,12 @@ class SkillSet(FrameworkPart):
     KIND_CHOICES = [("role", _("Expected role")), ("position", _("Position"))]
     kind = models.CharField(_("kind"), max_length=16, choices=KIND_CHOICES)
     role = models.ForeignKey(
-        Role, verbose_name=_("role"), null=True, blank=True, on_delete=models.SET_NULL, related_name="skill_sets"
+        Role,
+        verbose_name=_("role"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="skill_sets",
     )
     extra = models.JSONField(_("further data"), default=dict, blank=True)
 
@@ -212,12 +224,19 @@ class SkillSet(FrameworkPart):
 class SkillItem(models.Model):
     """One required item of a skill set: a unit (ability), or a knowledge, experience, … text."""
 
-    skill_set = models.ForeignKey(SkillSet, verbose_name=_("skill set"), on_delete=models.CASCADE, related_name="items")
+    skill_set = models.ForeignKey(
+        SkillSet, verbose_name=_("skill set"), on_delete=models.CASCADE, related_name="items"
+    )
     component = models.ForeignKey(
-        SkillComponent, verbose_name=_("component"), on_delete=models.PROTECT, related_name="items"
+        SkillComponent, verbose_name=_("component"), on_delete=models.RESTRICT, related_name="items"
     )
     unit = models.ForeignKey(
-        Unit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="skill_items"
+        Unit,
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.RESTRICT,
+        related_name="skill_items",
     )
     text_th = models.TextField(_("text (Thai)"), blank=True)
     text_en = models.TextField(_("text (English)"), blank=True)
@@ -237,16 +256,26 @@ class SkillItem(models.Model):
 class SearchEntry(models.Model):
     """One searchable piece of the catalog; `body` is the search key of all its text."""
 
-    KINDS = [("unit", _("Unit")), ("element", _("Element")), ("criterion", _("Criterion")), ("item", _("Skill item"))]
+    KINDS = [
+        ("unit", _("Unit")),
+        ("element", _("Element")),
+        ("criterion", _("Criterion")),
+        ("item", _("Skill item")),
+    ]
     framework = models.ForeignKey(Framework, on_delete=models.CASCADE, related_name="+")
     unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     skill_set = models.ForeignKey(SkillSet, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=16, choices=KINDS)
     object_id = models.BigIntegerField()
     code = models.CharField(max_length=64, blank=True)
-    codes = models.CharField(max_length=255, blank=True, help_text="Search keys of every code, space-separated.")
+    codes = models.CharField(
+        max_length=255, blank=True, help_text="Search keys of every code, space-separated."
+    )
     title = models.TextField(blank=True)
     body = models.TextField()
 
     class Meta:
         indexes = [models.Index(fields=["framework", "kind"], name="search_framework_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.code} {self.title[:40]}"

@@ -9,6 +9,7 @@ on PostgreSQL through a pg_trgm GIN index; "บุคคล" thus finds "รา�
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 FTS_TABLE = "frameworks_search_fts"
 KIND_WEIGHT = {"unit": 4, "element": 3, "criterion": 2, "item": 1}
 CANDIDATES = 400
+CODE_SHAPE = re.compile(r"[0-9a-z][0-9a-z./-]*")
 
 
 def _entries(fw: Framework) -> list[SearchEntry]:
@@ -30,18 +32,38 @@ def _entries(fw: Framework) -> list[SearchEntry]:
 
     entries: list[SearchEntry] = []
 
-    def add(kind: str, obj_id: int, unit_id: int | None, codes: list[str], title: str, *texts: str,
-            skill_set_id: int | None = None) -> None:
+    def add(
+        kind: str,
+        obj_id: int,
+        unit_id: int | None,
+        codes: list[str],
+        title: str,
+        *texts: str,
+        skill_set_id: int | None = None,
+    ) -> None:
         keys = [code_key(c) for c in codes if c]
         body = search_key(" ".join([*codes, title, *texts]))
-        entries.append(SearchEntry(framework=fw, unit_id=unit_id, skill_set_id=skill_set_id, kind=kind,
-                                   object_id=obj_id, code=codes[0] if codes else "", codes=f" {' '.join(keys)} ",
-                                   title=title, body=body))
+        entries.append(
+            SearchEntry(
+                framework=fw,
+                unit_id=unit_id,
+                skill_set_id=skill_set_id,
+                kind=kind,
+                object_id=obj_id,
+                code=codes[0] if codes else "",
+                codes=f" {' '.join(keys)} ",
+                title=title,
+                body=body,
+            )
+        )
 
     for u in Unit.objects.filter(framework=fw).select_related("area"):
         d = u.details or {}
-        knowledge = " ".join(str(x) for key in ("required_knowledge", "required_skills", "regulations")
-                             for x in d.get(key) or [])
+        knowledge = " ".join(
+            str(x)
+            for key in ("required_knowledge", "required_skills", "regulations")
+            for x in d.get(key) or []
+        )
         add("unit", u.pk, u.pk, [u.code, *u.aliases], u.name_th, u.name_en, u.description_th, knowledge)
     for e in Element.objects.filter(unit__framework=fw):
         add("element", e.pk, e.unit_id, [e.code], e.name_th, e.name_en)
@@ -60,7 +82,7 @@ def search_index_rebuild(fw: Framework) -> None:
     SearchEntry.objects.bulk_create(_entries(fw), batch_size=2000)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")  # noqa: S608 - constant
 
 
 @dataclass(frozen=True)
@@ -81,35 +103,64 @@ def _terms(query: str) -> list[str]:
     return [t for t in search_key(query).replace("%", " ").replace("_", " ").split() if t]
 
 
-def _candidate_ids(terms: list[str], framework_id: int | None) -> list[int]:
-    """Ids of entries containing every term, best text matches first, at most CANDIDATES."""
+def _fts_ids(column: str, patterns: list[str], framework_id: int | None, limit: int) -> list[int]:
+    """SQLite: ids whose `column` holds every pattern (trigram table); unsorted, so it stops early."""
+    clauses = " AND ".join([f"f.{column} LIKE %s"] * len(patterns))
+    params: list[str | int] = list(patterns)
+    join = ""
+    if framework_id is not None:
+        join = " JOIN frameworks_searchentry e ON e.id = f.rowid"
+        clauses += " AND e.framework_id = %s"
+        params.append(framework_id)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT f.rowid FROM {FTS_TABLE} f{join} WHERE {clauses} LIMIT {int(limit)}",  # noqa: S608 - fixed names
+            params,
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _orm_ids(lookup: str, values: list[str], framework_id: int | None, limit: int) -> list[int]:
+    """PostgreSQL: the same, through the pg_trgm GIN indexes."""
     from digiskill.frameworks.models import SearchEntry
 
-    if connection.vendor == "sqlite":
-        clauses = " AND ".join(["f.body LIKE %s"] * len(terms))
-        params: list[str | int] = [f"%{t}%" for t in terms]
-        fw_clause = ""
-        if framework_id is not None:
-            fw_clause = " AND e.framework_id = %s"
-            params.append(framework_id)
-        sql = (f"SELECT f.rowid FROM {FTS_TABLE} f JOIN frameworks_searchentry e ON e.id = f.rowid "
-               f"WHERE {clauses}{fw_clause} ORDER BY (e.title LIKE %s) DESC, length(e.title) LIMIT {CANDIDATES}")
-        params.append(f"%{terms[0]}%")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
     queryset = SearchEntry.objects.all()
     if framework_id is not None:
         queryset = queryset.filter(framework_id=framework_id)
-    for term in terms:
-        queryset = queryset.filter(body__contains=term)
-    from django.db.models import Case, IntegerField, Value, When
-    from django.db.models.functions import Length
+    for value in values:
+        queryset = queryset.filter(**{lookup: value})
+    return list(queryset.values_list("id", flat=True)[:limit])
 
-    ranked = queryset.annotate(
-        in_title=Case(When(title__icontains=terms[0], then=Value(1)), default=Value(0), output_field=IntegerField())
-    ).order_by("-in_title", Length("title"))
-    return list(ranked.values_list("id", flat=True)[:CANDIDATES])
+
+def _matching_ids(column: str, terms: list[str], framework_id: int | None, limit: int) -> list[int]:
+    """Ids of entries whose `column` (title, body or codes) contains every term, at most `limit`."""
+    if limit <= 0:
+        return []
+    if connection.vendor == "sqlite":
+        return _fts_ids(column, [f"%{t}%" for t in terms], framework_id, limit)
+    lookup = "title__icontains" if column == "title" else f"{column}__contains"
+    return _orm_ids(lookup, terms, framework_id, limit)
+
+
+def _candidate_ids(terms: list[str], framework_id: int | None) -> list[int]:
+    """Title matches first, then body matches, CANDIDATES at most; `_score` ranks them.
+
+    Two bounded queries instead of one sorted one: sorting every match of a common Thai word
+    (tens of thousands of rows) is what made search slow; a LIMIT without ORDER BY stops early.
+    """
+    ids = _matching_ids("title", terms, framework_id, CANDIDATES)
+    seen = set(ids)
+    more = _matching_ids("body", terms, framework_id, CANDIDATES)
+    ids.extend(i for i in more if i not in seen)
+    return ids[:CANDIDATES]
+
+
+def _exact_code_ids(query: str, framework_id: int | None) -> list[int]:
+    """Entries carrying `query` as one of their codes; only for queries shaped like a code."""
+    key = code_key(query)
+    if not CODE_SHAPE.fullmatch(key):
+        return []
+    return _matching_ids("codes", [f" {key} "], framework_id, 50)
 
 
 def _score(entry: SearchEntry, key: str, terms: list[str]) -> float:
@@ -134,11 +185,11 @@ def catalog_search(query: str, *, framework_id: int | None = None, limit: int = 
     if not terms:
         return []
     key = " ".join(terms)
-    exact = SearchEntry.objects.filter(codes__contains=f" {code_key(query)} ")
-    if framework_id is not None:
-        exact = exact.filter(framework_id=framework_id)
-    ids = set(exact.values_list("id", flat=True)[:50]) | set(_candidate_ids(terms, framework_id))
+    ids = set(_exact_code_ids(query, framework_id)) | set(_candidate_ids(terms, framework_id))
     rows = SearchEntry.objects.filter(id__in=ids)
-    hits = [Hit(e.kind, e.object_id, e.unit_id, e.skill_set_id, e.code, e.title, _score(e, key, terms)) for e in rows]
+    hits = [
+        Hit(e.kind, e.object_id, e.unit_id, e.skill_set_id, e.code, e.title, _score(e, key, terms))
+        for e in rows
+    ]
     hits.sort(key=lambda h: (-h.score, h.code))
     return hits[:limit]

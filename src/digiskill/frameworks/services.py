@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -160,7 +161,8 @@ def _save_unit(
     extra = {k: row[k] for k in ("document_name_th", "document_revision", "source") if row.get(k)}
     if extra:
         details = {**details, "data": extra}
-    if unit is not None and unit.details and details and unit.details != details:
+    replaced = unit is not None and (unit.details != details or unit.name_th != _text(row.get("name_th")))
+    if unit is not None and unit.details and details and replaced:
         UnitRevision.objects.create(
             unit=unit,
             revision=unit.revision,
@@ -311,6 +313,13 @@ def framework_load(*, actor: User | None, source: FrameworkData, force: bool = F
     return report
 
 
+def _kept_name(existing: Unit | None, document_name: str) -> str:
+    """The unit's current name when the document's differs only by the English gloss in brackets."""
+    if existing is not None and re.sub(r"\s*\([^()]*\)\s*$", "", existing.name_th) == document_name:
+        return existing.name_th
+    return document_name
+
+
 def _area_for(fw: Framework, code: str) -> Area:
     """The area whose code is the longest prefix of a unit code (DTR100 → DTR)."""
     key = code_key(code)
@@ -340,7 +349,7 @@ def units_import(*, actor: User | None, framework: Framework, documents: list[Pa
         row = {
             "code": code,
             "area": area.code,
-            "name_th": parsed.name_th,
+            "name_th": _kept_name(existing, parsed.name_th or ""),
             "name_en": parsed.name_en,
             "aliases": existing.aliases if existing else [],
         }

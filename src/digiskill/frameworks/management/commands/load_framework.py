@@ -16,9 +16,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("files", nargs="*", type=Path)
-        parser.add_argument("--if-needed", action="store_true", help="Skip files whose data is already loaded.")
+        parser.add_argument(
+            "--if-needed", action="store_true", help="Skip files whose data is already loaded."
+        )
         parser.add_argument("--force", action="store_true", help="Write even when the data has not changed.")
-        parser.add_argument("--strict", action="store_true", help="Fail on parser warnings in unit documents.")
+        parser.add_argument(
+            "--strict", action="store_true", help="Fail on parser warnings in unit documents."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         files = options["files"] or bundled_framework_files()
