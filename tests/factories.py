@@ -128,3 +128,49 @@ def make_cast(prefix: str = "") -> Cast:
         other,
         outsider_p,
     )
+
+
+def load_ocsc():
+    """Load the bundled OCSC 2561 framework (groups E…O, stages, roles, units) and return it."""
+    from digiskill.frameworks.loading import DATA_DIR, read_framework
+    from digiskill.frameworks.models import Framework
+    from digiskill.frameworks.services import framework_load
+
+    framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
+    return Framework.objects.get(code="OCSC-2561")
+
+
+def make_target(dept: Agency, stage_code: str = "early", actor: User | None = None):
+    """A digital target of the department at a stage of the OCSC framework (loaded if needed)."""
+    from digiskill.agencies.services import GoalInput, digital_target_save
+    from digiskill.frameworks.models import Framework, Goal, Stage
+
+    framework = Framework.objects.filter(code="OCSC-2561").first() or load_ocsc()
+    return digital_target_save(
+        actor=actor,
+        agency=dept,
+        stage=Stage.objects.get(framework=framework, code=stage_code),
+        vision="กรมดิจิทัลที่ให้บริการประชาชนได้ทุกที่ทุกเวลา",
+        goals=[GoalInput(1, "output", Goal.objects.get(framework=framework, code="G1"), "ลดการใช้กระดาษ")],
+    )
+
+
+def publish_announcement(dept: Agency, *, effective_date=None, title: str = "ประกาศบทบาทและทักษะด้านดิจิทัล"):
+    """Target (if none), the A group's skill set copied from DCIO, and a published announcement."""
+    import datetime as dt
+
+    from digiskill.agencies.models import DigitalTarget
+    from digiskill.agencies.services import announcement_publish, skill_set_start
+    from digiskill.frameworks.models import PersonnelGroup, SkillSet
+
+    target = DigitalTarget.objects.filter(agency=dept).order_by("-version").first() or make_target(dept)
+    skill_set_start(
+        actor=None,
+        agency=dept,
+        group=PersonnelGroup.objects.get(framework=target.framework, code="A"),
+        stage=target.stage,
+        source=SkillSet.objects.get(framework=target.framework, code="DCIO"),
+    )
+    return announcement_publish(
+        actor=None, agency=dept, title=title, effective_date=effective_date or dt.date.today()
+    )

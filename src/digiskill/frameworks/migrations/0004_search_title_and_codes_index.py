@@ -14,9 +14,10 @@ def create(apps, schema_editor):
             )
             cursor.execute("INSERT INTO frameworks_search_fts(frameworks_search_fts) VALUES ('rebuild')")
         elif vendor == "postgresql":
+            # Django renders title__icontains as UPPER(title) LIKE UPPER(%s): index that expression.
             cursor.execute(
                 "CREATE INDEX IF NOT EXISTS frameworks_search_title_trgm ON frameworks_searchentry "
-                "USING gin (title gin_trgm_ops)"
+                "USING gin (upper(title) gin_trgm_ops)"
             )
 
 

@@ -1,7 +1,11 @@
-"""Load the demo department: divisions, about 200 people, a supervisor tree, a login per role.
+"""Load the demo department: divisions, about 200 people, a supervisor tree, a login per role,
+and the department's digital programme: workload shares and career paths across the six groups,
+agreed classifications (a few still waiting for a supervisor), a digital target, a required
+skill set for every group and a published announcement.
 
 Idempotent: the data is generated from a fixed seed and written through the services, which
-write nothing for a record that is already as it should be.
+write nothing for a record that is already as it should be; the programme's one-off records
+(target, skill sets, announcement, classifications) are only created when missing.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from django.db import transaction
 
 from digiskill.accounts.models import User
 from digiskill.accounts.services import membership_grant, user_create
+from digiskill.agencies.demo import demo_programme
 from digiskill.agencies.models import Agency, AgencyKind
 from digiskill.agencies.services import agency_save
 from digiskill.lib.national_id import generate_national_id
@@ -182,6 +187,7 @@ class Command(BaseCommand):
         ]
         people = self._people(rng, dept, divisions)
         self._logins(dept, people)
+        demo_programme(dept, people)
         if not options["quiet_logins"]:
             self._print_logins()
 

@@ -1,0 +1,86 @@
+"""Forms of the people pages; they only parse input."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from digiskill.agencies.forms import CodedChoiceField
+from digiskill.agencies.models import Agency
+from digiskill.frameworks.models import PersonnelGroup
+
+MAX_UPLOAD_MB = 50
+
+
+class RosterUploadForm(forms.Form):
+    """A roster file and how to import it."""
+
+    file = forms.FileField(
+        label=_("Roster file (CSV or XLSX)"),
+        help_text=_("UTF-8 or TIS-620 (Windows Thai) CSV, or an Excel .xlsx file."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+    skip_invalid = forms.BooleanField(
+        label=_("Import the valid rows and give me the rejected ones as a file"), required=False
+    )
+    partial = forms.BooleanField(
+        label=_("The file lists only some people (deactivate nobody)"),
+        required=False,
+        help_text=_("Otherwise the file is the whole roster: active people missing from it are deactivated."),
+    )
+
+    def clean_file(self) -> Any:
+        """Refuse files too big to be a roster."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than %(n)s MB.") % {"n": MAX_UPLOAD_MB})
+        return upload
+
+
+class GroupChoiceForm(forms.Form):
+    """Fields shared by proposing and changing a classification."""
+
+    group = CodedChoiceField(label=_("Personnel group"), queryset=PersonnelGroup.objects.none())
+    specific_role_th = forms.CharField(
+        label=_("Person-specific expected role (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Only when the work spans several groups; it then needs the next-level supervisor's approval."
+        ),
+    )
+
+    def __init__(self, *args: Any, groups: QuerySet[PersonnelGroup], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["group"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = groups
+
+
+class ProposeForm(GroupChoiceForm):
+    """The person (or HR) proposes a group."""
+
+    reason = forms.CharField(
+        label=_("Why (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ChangeForm(GroupChoiceForm):
+    """The supervisor sets another group, saying why."""
+
+    reason = forms.CharField(label=_("Reason for the change"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DivisionForm(forms.Form):
+    """Choose a division or section."""
+
+    division = forms.ModelChoiceField(label=_("Division"), queryset=Agency.objects.none())
+
+    def __init__(self, *args: Any, divisions: QuerySet[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["division"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = divisions
