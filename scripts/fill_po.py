@@ -27,6 +27,8 @@ def main(po_path: str, dict_path: str) -> int:
             message.string = (thai,) if isinstance(message.id, tuple) else thai
         elif empty:
             missing.append(message.id)
+        if isinstance(message.string, tuple) and len(message.string) > 1 and not any(message.string[1:]):
+            message.string = message.string[:1]  # Thai has one plural form (nplurals=1)
         message.flags.discard("fuzzy")
     with open(po_path, "wb") as f:
         write_po(f, catalog, width=0)
