@@ -123,6 +123,12 @@ INSTALLED_APPS = [
     "digiskill.agencies",
     "digiskill.people",
     "digiskill.frameworks",
+    "digiskill.assessments",
+    "digiskill.gaps",
+    "digiskill.learning",
+    "digiskill.plans",
+    "digiskill.inbox",
+    "digiskill.reports",
     "digiskill.api",
 ]
 

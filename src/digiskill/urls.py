@@ -14,5 +14,11 @@ urlpatterns = [
     path("catalog/exchange/", include("digiskill.frameworks.interchange.urls")),
     path("catalog/", include("digiskill.frameworks.urls")),
     path("agency/", include("digiskill.agencies.urls")),
+    path("assessment/", include("digiskill.assessments.urls")),
+    path("gaps/", include("digiskill.gaps.urls")),
+    path("learning/", include("digiskill.learning.urls")),
+    path("plans/", include("digiskill.plans.urls")),
+    path("inbox/", include("digiskill.inbox.urls")),
+    path("reports/", include("digiskill.reports.urls")),
     path("api/v1/", include("digiskill.api.urls")),
 ]

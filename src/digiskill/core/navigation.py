@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ class NavItem:
     label: str | Promise
     url_name: str
     roles: tuple[Role, ...]
+    badge: Callable[[Actor], int] | None = None
 
 
 NAV_ITEMS: list[NavItem] = [
@@ -46,5 +48,6 @@ def navigation_for(actor: Actor, path: str) -> list[dict[str, Any]]:
             continue
         url = reverse(item.url_name)
         current = path == url if url == "/" else path.startswith(url)
-        items.append({"label": item.label, "url": url, "current": current})
+        badge = item.badge(actor) if item.badge is not None else 0
+        items.append({"label": item.label, "url": url, "current": current, "badge": badge})
     return items

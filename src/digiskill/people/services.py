@@ -33,6 +33,7 @@ from digiskill.people.roster import (
     existing_people,
     rejected_rows_csv,
 )
+from digiskill.people.signals import divisions_changed
 
 PERSON_FIELDS = (
     "title",
@@ -96,6 +97,8 @@ def person_save(
     if not created and not changes:
         return person
     person.save()
+    if not created and "division" in changes:
+        divisions_changed.send(sender=Person, agency_id=agency.pk, person_ids=[person.pk])
     audit_record(
         actor=actor,
         action="person_create" if created else "person_update",
@@ -473,6 +476,9 @@ def _apply_updates(plan: RosterPlan, pk_of: dict[str, int], audit: _Audit) -> No
         Person.objects.bulk_update(people, [*UPDATE_FIELDS, "updated_at"])
         for row, old, changes in batch:
             audit.add("person_update", old.pk, _full_name(row.text), changes)
+        moved = [old.pk for _row, old, changes in batch if "division" in changes]
+        if moved:
+            divisions_changed.send(sender=Person, agency_id=audit.agency.pk, person_ids=moved)
 
 
 def _apply_deactivations(plan: RosterPlan, audit: _Audit) -> None:
