@@ -63,6 +63,12 @@ class LearningResource(models.Model):
         "frameworks.Unit", verbose_name=_("units"), blank=True, related_name="learning_resources"
     )
     is_active = models.BooleanField(_("active"), default=True)
+    search_text = models.TextField(
+        editable=False,
+        blank=True,
+        help_text="Search key (NFC, Arabic digits, case-folded) of the code, title, provider, "
+        "description, topics and unit codes; kept by the services.",
+    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -73,6 +79,7 @@ class LearningResource(models.Model):
         verbose_name = _("learning resource")
         verbose_name_plural = _("learning resources")
         ordering = ["title", "id"]
+        indexes = [models.Index(fields=["agency", "is_active"], name="resource_agency_active")]
         constraints = [
             models.UniqueConstraint(
                 fields=["agency", "code"], name="resource_unique_code", condition=Q(agency__isnull=False)
