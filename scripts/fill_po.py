@@ -22,11 +22,17 @@ def main(po_path: str, dict_path: str) -> int:
         if not message.id:
             continue
         thai = table.get(message.id)
-        empty = not message.string or (isinstance(message.string, tuple) and not any(message.string))
+        # A fuzzy entry is gettext's guess from a similar msgid: never trust it.
+        empty = (
+            "fuzzy" in message.flags
+            or not message.string
+            or (isinstance(message.string, tuple) and not any(message.string))
+        )
         if thai and empty:
             message.string = (thai,) if isinstance(message.id, tuple) else thai
         elif empty:
             missing.append(message.id)
+            message.string = ("",) if isinstance(message.id, tuple) else ""
         if isinstance(message.string, tuple) and len(message.string) > 1 and not any(message.string[1:]):
             message.string = message.string[:1]  # Thai has one plural form (nplurals=1)
         message.flags.discard("fuzzy")

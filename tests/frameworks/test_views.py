@@ -272,8 +272,27 @@ def test_unit_page_lists_earlier_revisions(ocsc, client_for) -> None:
 def test_unit_page_costs_a_handful_of_queries(ocsc, client_for, django_assert_max_num_queries) -> None:
     client = client_for("staff")
     url = reverse("frameworks:unit", kwargs={"code": "OCSC-2561", "unit": "DTR100"})
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):  # + the learning resources and the inbox badge
         assert client.get(url).status_code == 200
+
+
+def test_unit_page_lists_the_learning_resources_my_department_sees(ocsc, cast, client_for) -> None:
+    from digiskill.frameworks.models import Unit
+    from digiskill.learning.models import LearningResource
+
+    unit = Unit.objects.get(framework__code="OCSC-2561", code="DTR100")
+    for agency, title in [
+        (cast.dept, "หลักสูตรของกรมเรา"),
+        (cast.other_dept, "หลักสูตรของกรมอื่น"),
+        (None, "หลักสูตรกลาง"),
+    ]:
+        resource = LearningResource.objects.create(
+            agency=agency, code=title, title=title, provider="ผู้จัด", kind="course"
+        )
+        resource.units.add(unit)
+    body = _page(client_for("staff"), "frameworks:unit", code="OCSC-2561", unit="DTR100")
+    assert "หลักสูตรของกรมเรา" in body and "หลักสูตรกลาง" in body
+    assert "หลักสูตรของกรมอื่น" not in body
 
 
 # Skill sets and roles -------------------------------------------------------------------
