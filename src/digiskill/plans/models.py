@@ -10,16 +10,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Waiting for approval")
-    RETURNED = "returned", _("Returned for changes")
-    APPROVED = "approved", _("Approved")
-    IN_PROGRESS = "in_progress", _("In progress")
-    COMPLETED = "completed", _("Completed")
-    SUPERSEDED = "superseded", _("Replaced by a later version")
+    DRAFT = "draft", pgettext_lazy("plan status", "Draft")
+    SUBMITTED = "submitted", pgettext_lazy("plan status", "Waiting for approval")
+    RETURNED = "returned", pgettext_lazy("plan status", "Returned for changes")
+    APPROVED = "approved", pgettext_lazy("plan status", "Approved")
+    IN_PROGRESS = "in_progress", pgettext_lazy("plan status", "In progress")
+    COMPLETED = "completed", pgettext_lazy("plan status", "Completed")
+    SUPERSEDED = "superseded", pgettext_lazy("plan status", "Replaced by a later version")
 
 
 class Band(models.IntegerChoices):
@@ -33,18 +34,18 @@ class Band(models.IntegerChoices):
 class ActivityKind(models.TextChoices):
     """Kinds of development activity, each in one band of 70:20:10."""
 
-    ON_THE_JOB = "on_the_job", _("On-the-job assignment")
-    PROJECT = "project", _("Challenging project")
-    ROTATION = "rotation", _("Job rotation")
-    SELF_STUDY = "self_study", _("Self-study")
-    E_LEARNING = "e_learning", _("E-learning")
-    COACHING = "coaching", _("Coaching")
-    MENTORING = "mentoring", _("Mentoring")
-    FEEDBACK = "feedback", _("Feedback")
-    COMMUNITY = "community", _("Community of practice")
-    TRAINING = "training", _("Training course")
-    CLASSROOM = "classroom", _("Classroom")
-    SEMINAR = "seminar", _("Seminar")
+    ON_THE_JOB = "on_the_job", pgettext_lazy("70:20:10", "On-the-job assignment")
+    PROJECT = "project", pgettext_lazy("70:20:10", "Challenging project")
+    ROTATION = "rotation", pgettext_lazy("70:20:10", "Job rotation")
+    SELF_STUDY = "self_study", pgettext_lazy("70:20:10", "Self-study")
+    E_LEARNING = "e_learning", pgettext_lazy("70:20:10", "E-learning")
+    COACHING = "coaching", pgettext_lazy("70:20:10", "Coaching")
+    MENTORING = "mentoring", pgettext_lazy("70:20:10", "Mentoring")
+    FEEDBACK = "feedback", pgettext_lazy("70:20:10", "Feedback")
+    COMMUNITY = "community", pgettext_lazy("70:20:10", "Community of practice")
+    TRAINING = "training", pgettext_lazy("70:20:10", "Training course")
+    CLASSROOM = "classroom", pgettext_lazy("70:20:10", "Classroom")
+    SEMINAR = "seminar", pgettext_lazy("70:20:10", "Seminar")
 
 
 BAND_OF_KIND: dict[str, int] = {
@@ -64,18 +65,18 @@ BAND_OF_KIND: dict[str, int] = {
 
 
 class ActivityStatus(models.TextChoices):
-    NOT_STARTED = "not_started", _("Not started")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
+    NOT_STARTED = "not_started", pgettext_lazy("activity status", "Not started")
+    IN_PROGRESS = "in_progress", pgettext_lazy("activity status", "In progress")
+    DONE = "done", pgettext_lazy("activity status", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("activity status", "Cancelled")
 
 
 class GoalResult(models.TextChoices):
     """The person's self-evaluation of one goal."""
 
-    MET = "met", _("Met")
-    PARTLY = "partly", _("Partly met")
-    NOT_MET = "not_met", _("Not met")
+    MET = "met", pgettext_lazy("self-evaluation", "Met")
+    PARTLY = "partly", pgettext_lazy("self-evaluation", "Partly met")
+    NOT_MET = "not_met", pgettext_lazy("self-evaluation", "Not met")
 
 
 class PlanSettings(models.Model):
@@ -301,15 +302,15 @@ class PlanActivity(models.Model):
 
 
 class PlanEventKind(models.TextChoices):
-    CREATED = "created", _("Created")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned with comments")
-    FIRST_APPROVED = "first_approved", _("Approved by the supervisor")
-    APPROVED = "approved", _("Approved")
-    STARTED = "started", _("Started")
-    COMPLETED = "completed", _("Completed")
-    REVISED = "revised", _("New version started")
-    FEEDBACK = "feedback", _("Feedback")
+    CREATED = "created", pgettext_lazy("plan event", "Created")
+    SUBMITTED = "submitted", pgettext_lazy("plan event", "Submitted")
+    RETURNED = "returned", pgettext_lazy("plan event", "Returned with comments")
+    FIRST_APPROVED = "first_approved", pgettext_lazy("plan event", "Approved by the supervisor")
+    APPROVED = "approved", pgettext_lazy("plan event", "Approved")
+    STARTED = "started", pgettext_lazy("plan event", "Started")
+    COMPLETED = "completed", pgettext_lazy("plan event", "Completed")
+    REVISED = "revised", pgettext_lazy("plan event", "New version started")
+    FEEDBACK = "feedback", pgettext_lazy("plan event", "Feedback")
 
 
 class PlanEvent(models.Model):
