@@ -40,6 +40,7 @@ from digiskill.people.services import (
     classification_propose,
     roster_import,
 )
+from digiskill.plans.selectors import plans_of_person
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -109,6 +110,7 @@ def person_detail(request: ActorRequest, pk: int) -> HttpResponse:
         "rule_group": groups.filter(code=proposed).first(),
         "propose_form": ProposeForm(groups=groups, initial=initial),
         "change_form": ChangeForm(groups=groups, initial={"group": step.group if step else None}),
+        "plans": list(plans_of_person(person).filter(is_current=True)),
     }
     return render(request, "people/detail.html", context)
 

@@ -16,15 +16,19 @@ from typing import Any, TypedDict
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
 from digiskill.accounts.models import User
 from digiskill.accounts.services import membership_grant, user_create
 from digiskill.agencies.demo import demo_programme
 from digiskill.agencies.models import Agency, AgencyKind
 from digiskill.agencies.services import agency_save
+from digiskill.assessments.demo import demo_assessments
+from digiskill.learning.demo import demo_resources
 from digiskill.lib.national_id import generate_national_id
 from digiskill.people.models import Person
 from digiskill.people.services import person_save
+from digiskill.plans.demo import demo_plans
 
 DEMO_PASSWORD = "digiskill-demo"  # noqa: S105 - published demo credential, printed by make run
 
@@ -167,8 +171,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the demo logins.")
 
-    @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:
+        # The demo's inbox rows are real; its e-mails (sent on commit) would only flood the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            self._load(options)
+
+    @transaction.atomic
+    def _load(self, options: dict[str, Any]) -> None:
         rng = random.Random(2569)
         ministry = agency_save(
             actor=None, code=MINISTRY[0], name_th=MINISTRY[1], name_en=MINISTRY[2], kind=AgencyKind.MINISTRY
@@ -188,6 +197,9 @@ class Command(BaseCommand):
         people = self._people(rng, dept, divisions)
         self._logins(dept, people)
         demo_programme(dept, people)
+        demo_resources(dept)
+        demo_assessments(dept)
+        demo_plans(dept)
         if not options["quiet_logins"]:
             self._print_logins()
 
