@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from digiskill.accounts.models import AuditEntry, User
 from digiskill.agencies.models import Agency
+from digiskill.assessments.models import Assessment
 from digiskill.people.models import Person
 from digiskill.plans.demo import demo_plans
 from digiskill.plans.models import Plan, PlanEventKind
@@ -21,6 +22,10 @@ from tests.plans.conftest import agreed_assessment
 @pytest.fixture
 def demo(db) -> Agency:
     call_command("load_demo", quiet_logins=True)
+    # load_demo runs demo_plans itself; start these tests from a department with no plans and no
+    # agreed assessments, so each test decides which assessments exist.
+    Plan.objects.all().delete()
+    Assessment.objects.all().delete()
     return Agency.objects.get(code="DEMO-DEPT")
 
 
