@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from digiskill.accounts.access import Actor
 from digiskill.accounts.models import Role
-from digiskill.assessments.selectors import current_assessment, draft_of, gap_items, waiting_reviews
+from digiskill.assessments.selectors import (
+    current_assessment,
+    draft_of,
+    gap_items,
+    waiting_reviews,
+    waiting_reviews_count,
+)
 from digiskill.core.selectors import Panel
 
 
@@ -57,4 +63,4 @@ def waiting_count(actor: Actor) -> int:
     """The navigation badge: how many assessments wait for the actor's review."""
     if actor.agency is None:
         return 0
-    return len(waiting_reviews(actor))
+    return waiting_reviews_count(actor)

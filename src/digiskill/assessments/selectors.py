@@ -73,10 +73,11 @@ def may_answer(user: User | None, assessment: Assessment) -> bool:
 # --- access -------------------------------------------------------------------------------------
 
 
+_ROUND_RELATED = ("person", "person__supervisor", "person__division", "group", "announcement", "reviewed_by")
+
+
 def _rounds() -> QuerySet[Assessment]:
-    return Assessment.objects.select_related(
-        "person", "person__supervisor", "person__division", "group", "announcement", "reviewed_by"
-    )
+    return Assessment.objects.select_related(*_ROUND_RELATED)
 
 
 def get_assessment_for_actor(actor: Actor, pk: int) -> Assessment:
@@ -295,22 +296,26 @@ def gap_list(person: Person, *, resources: bool = True) -> list[Gap]:
 # --- reviews ------------------------------------------------------------------------------------
 
 
-def waiting_reviews(actor: Actor) -> list[Assessment]:
-    """Submitted rounds the actor reviews: their direct reports', and for HR those with no reviewer."""
+def _waiting_rounds(actor: Actor) -> QuerySet[Assessment]:
+    """Submitted rounds whose reviewer (`reviewer_of`) is the actor, as one query."""
     agency = require_agency(actor)
     me = actor.person
-    is_hr = actor.has(Role.HR_ADMIN)
-    mine = Q(person__supervisor=me) if me is not None else Q(pk__in=[])
-    if is_hr:
+    mine = Q(person__supervisor=me) if me is not None and me.is_active else Q(pk__in=[])
+    if actor.has(Role.HR_ADMIN):
         mine |= (
             Q(person__supervisor__isnull=True)
             | Q(person__supervisor__user__isnull=True)
             | Q(person__supervisor__is_active=False)
         )
-    rounds = _rounds().filter(mine, agency=agency, status=AssessmentStatus.SUBMITTED)
-    waiting = []
-    for assessment in rounds.order_by("submitted_at", "pk"):
-        boss = reviewer_of(assessment.person)
-        if (boss is None and is_hr) or (boss is not None and me is not None and boss.pk == me.pk):
-            waiting.append(assessment)
-    return waiting
+    return Assessment.objects.filter(mine, agency=agency, status=AssessmentStatus.SUBMITTED)
+
+
+def waiting_reviews(actor: Actor) -> list[Assessment]:
+    """Submitted rounds the actor reviews: their direct reports', and for HR those with no reviewer."""
+    rounds = _waiting_rounds(actor).select_related(*_ROUND_RELATED)
+    return list(rounds.order_by("submitted_at", "pk"))
+
+
+def waiting_reviews_count(actor: Actor) -> int:
+    """How many submitted rounds wait for the actor's review (one COUNT query)."""
+    return _waiting_rounds(actor).count()
