@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digiskill.assessments.evidence import MAX_BYTES, SIGNATURES, check_evidence
 from digiskill.assessments.rounds import Change, ItemState, classify, compare_states, gap_sort_key, item_key
+from digiskill.lib.evidence import MAX_BYTES, SIGNATURES, check_evidence
 
 keys = st.one_of(
     st.tuples(st.just("unit"), st.integers(1, 30)),

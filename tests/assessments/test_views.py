@@ -10,10 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from digiskill.accounts.models import AuditEntry
-from digiskill.assessments.evidence import MAX_BYTES
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
 from digiskill.assessments.selectors import steps_of
 from digiskill.assessments.services import assessment_start
+from digiskill.lib.evidence import MAX_BYTES
 from tests.assessments.conftest import answer_all
 from tests.factories import Cast
 

@@ -38,7 +38,7 @@ def scene(world: World, settings, tmp_path):
         person=cast.staff_person,
         title="ระบบติดตามงาน",
         applied_on=timezone.localdate(),
-        evidence_file=SimpleUploadedFile("ผลงาน.png", b"\x89PNG"),
+        evidence_file=SimpleUploadedFile("ผลงาน.png", b"\x89PNG\r\n\x1a\n"),
     )
     return plan, activity, applied
 

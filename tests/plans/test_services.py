@@ -374,7 +374,7 @@ def test_evidence_files_are_checked_and_kept(world: World, settings, tmp_path) -
     settings.MEDIA_ROOT = tmp_path
     cast = world.cast
     activity = approved_plan(world).goals.first().activities.first()
-    with pytest.raises(ValidationError, match="accepted type"):
+    with pytest.raises(ValidationError, match="type not accepted"):
         activity_progress(
             actor=cast.staff,
             activity=activity,
@@ -384,6 +384,9 @@ def test_evidence_files_are_checked_and_kept(world: World, settings, tmp_path) -
     big = SimpleUploadedFile("big.pdf", b"0" * (10 * 1024 * 1024 + 1))
     with pytest.raises(ValidationError, match="10 MB"):
         activity_progress(actor=cast.staff, activity=activity, status="done", evidence_file=big)
+    fake = SimpleUploadedFile("report.pdf", b"MZ not a pdf")
+    with pytest.raises(ValidationError, match="not a real pdf"):
+        activity_progress(actor=cast.staff, activity=activity, status="done", evidence_file=fake)
     activity_progress(
         actor=cast.staff,
         activity=activity,

@@ -9,10 +9,10 @@ from django.http import QueryDict
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from digiskill.assessments.evidence import ALLOWED, MAX_BYTES
 from digiskill.assessments.models import AssessmentItem, Proficiency
 from digiskill.assessments.services import ItemReview
 from digiskill.frameworks.models import Element
+from digiskill.lib.evidence import ALLOWED, MAX_BYTES
 
 YES_NO = [("yes", _("I have this")), ("no", _("Not yet"))]
 

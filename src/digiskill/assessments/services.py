@@ -25,7 +25,6 @@ from digiskill.accounts.audit import assign, audit_record
 from digiskill.accounts.models import User
 from digiskill.agencies.models import Announcement, AnnouncementItem
 from digiskill.agencies.selectors import announcement_in_force
-from digiskill.assessments.evidence import check_evidence, stored_name
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus, Proficiency
 from digiskill.assessments.rounds import item_key
 from digiskill.assessments.selectors import (
@@ -37,6 +36,7 @@ from digiskill.assessments.selectors import (
     unanswered,
 )
 from digiskill.inbox.services import notify
+from digiskill.lib.evidence import check_evidence, stored_name
 from digiskill.lib.text import normalise_text
 from digiskill.people.models import Person
 

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from digiskill.accounts.access import Actor, ActorRequest, require_agency, require_role
 from digiskill.accounts.models import Role
-from digiskill.assessments.evidence import content_type
 from digiskill.assessments.forms import AnswerForm, as_yes_no, parse_reviews
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus, Proficiency
 from digiskill.assessments.selectors import (
@@ -43,6 +42,7 @@ from digiskill.assessments.services import (
     assessment_submit,
 )
 from digiskill.learning.selectors import suggest_for
+from digiskill.lib.evidence import content_type
 from digiskill.people.models import Person
 from digiskill.people.selectors import get_person_for_actor, my_skills
 

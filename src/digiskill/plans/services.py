@@ -31,6 +31,7 @@ from digiskill.agencies.selectors import current_target
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
 from digiskill.inbox.services import notify
 from digiskill.learning.models import LearningResource, ResourceKind
+from digiskill.lib import evidence
 from digiskill.lib.text import normalise_text
 from digiskill.lib.thai_dates import fiscal_year_bounds
 from digiskill.people.models import Person
@@ -63,8 +64,7 @@ from digiskill.plans.rules import (
 from digiskill.plans.smart import goal_issues
 from digiskill.plans.wording import both, in_language
 
-EVIDENCE_TYPES = ("pdf", "png", "jpg", "jpeg", "docx", "xlsx", "pptx", "txt")
-EVIDENCE_MAX_MB = 10
+EVIDENCE_TYPES = tuple(ext.lstrip(".") for ext in evidence.SIGNATURES)
 MAX_HOURS = Decimal("9999")
 GOAL_FIELDS = ("skill_th", "what", "measure", "target", "start_date", "due_date", "how_to_apply")
 ACTIVITY_FIELDS = ("kind", "title", "hours", "start_date", "end_date")
@@ -162,21 +162,9 @@ def _hours(value: Decimal | int | float | str | None) -> Decimal:
 
 
 def check_evidence(upload: UploadedFile[Any] | None) -> None:
-    """Refuse an evidence file of another type or larger than 10 MB, naming the file."""
-    if upload is None:
-        return
-    name = upload.name or ""
-    ext = PurePath(name).suffix.lower().lstrip(".")
-    if ext not in EVIDENCE_TYPES:
-        raise _refuse(
-            gettext_noop("The file %(name)s is not of an accepted type (%(types)s)."),
-            name=name,
-            types=", ".join(EVIDENCE_TYPES),
-        )
-    if (upload.size or 0) > EVIDENCE_MAX_MB * 1024 * 1024:
-        raise _refuse(
-            gettext_noop("The file %(name)s is larger than %(mb)s MB."), name=name, mb=EVIDENCE_MAX_MB
-        )
+    """Refuse an evidence file of another type, larger than 10 MB, or whose content is not its type."""
+    if upload is not None:
+        evidence.check_evidence(upload.name or "", upload.size or 0, upload)
 
 
 def _link(value: str) -> str:
