@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from digiskill.assessments.models import Assessment
 from digiskill.inbox.models import Notification
+from digiskill.learning.models import LearningResource
 from digiskill.plans.models import ActivityKind, Plan, PlanStatus
 from digiskill.plans.services import (
     activity_add,
@@ -241,6 +242,12 @@ def test_a_resource_becomes_an_activity_in_one_click(world: World, client_for, r
         client_for("staff").post(reverse("plans:activity_from_resource", args=[goal.pk, 99999])).status_code
         == 404
     )
+    theirs = LearningResource.objects.create(
+        agency=world.cast.other_dept, code="OTHER-1", title="ของกรมอื่น", provider="กรมอื่น", kind="course"
+    )
+    url = reverse("plans:activity_from_resource", args=[goal.pk, theirs.pk])
+    assert client_for("staff").post(url).status_code == 404
+    assert not goal.activities.filter(resource=theirs).exists()
 
 
 def test_the_home_panel_shows_my_plan(world: World, client_for) -> None:

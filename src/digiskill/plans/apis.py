@@ -22,7 +22,7 @@ from digiskill.accounts.models import Role
 from digiskill.agencies.models import AnnouncementItem
 from digiskill.assessments.models import AssessmentItem
 from digiskill.learning.models import LearningResource
-from digiskill.learning.selectors import suggest_for
+from digiskill.learning.selectors import resources_for_agency, suggest_for
 from digiskill.plans import selectors as sel
 from digiskill.plans.models import Application, Plan, PlanGoal
 from digiskill.plans.services import (
@@ -452,8 +452,8 @@ def activity_create(request: HttpRequest, pk: int, data: ActivityIn) -> Status[A
 def activity_create_from_resource(request: HttpRequest, pk: int, data: ResourceIn) -> Status[Any]:
     actor = _actor(request)
     goal = sel.get_goal_for_actor(actor, pk)
-    resource = LearningResource.objects.filter(pk=data.resource_id, is_active=True).first()
-    if resource is None or resource.agency_id not in (None, goal.plan.agency_id):
+    resource = resources_for_agency(goal.plan.agency).filter(pk=data.resource_id).first()
+    if resource is None:
         raise Http404
     return _run(lambda: activity_add_resource(actor=actor.user, goal=goal, resource=resource), 201)
 

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from digiskill.accounts.access import ActorRequest, require_agency, require_role
 from digiskill.accounts.models import Role
 from digiskill.agencies.selectors import current_target
-from digiskill.learning.models import LearningResource
+from digiskill.learning.selectors import resources_for_agency
 from digiskill.people.selectors import my_skills
 from digiskill.plans import selectors as sel
 from digiskill.plans.forms import (
@@ -323,8 +323,8 @@ def activity_new(request: ActorRequest, pk: int) -> HttpResponse:
 def activity_from_resource(request: ActorRequest, pk: int, resource: int) -> HttpResponse:
     """One click: add a suggested learning resource to a goal as an activity."""
     goal = _editable_goal(request, pk)
-    found = LearningResource.objects.filter(pk=resource, is_active=True).first()
-    if found is None or found.agency_id not in (None, goal.plan.agency_id):
+    found = resources_for_agency(goal.plan.agency).filter(pk=resource).first()
+    if found is None:
         raise Http404
     try:
         activity_add_resource(actor=request.user, goal=goal, resource=found)
