@@ -13,8 +13,9 @@ from playwright.sync_api import Page, expect
 
 from digiskill.agencies.models import Announcement
 from digiskill.lib.national_id import generate_national_id
-from tests.e2e.conftest import log_in
-from tests.factories import PASSWORD, load_ocsc, make_cast
+from digiskill.people.models import Person
+from tests.e2e.conftest import go_to, log_in
+from tests.factories import PASSWORD, load_ocsc, make_cast, make_person
 
 HEADERS = ["เลขประจำตัวประชาชน", "คำนำหน้าชื่อ", "ชื่อ", "นามสกุล", "ตำแหน่ง", "สังกัด"]
 MORE = ["เลขประจำตัวประชาชนผู้บังคับบัญชา", "สัดส่วนงาน", "กลุ่มตามเส้นทางความก้าวหน้า"]
@@ -29,14 +30,22 @@ def roster(rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("cp874")
 
 
-def upload(page: Page, data: bytes, *, partial: bool = True) -> None:
+def upload(page: Page, data: bytes, *, whole_roster: bool = False) -> None:
+    """Import a roster; by default it only adds and updates people."""
     page.goto("/people/import/")
     page.get_by_label("ไฟล์รายชื่อบุคลากร (CSV หรือ XLSX)").set_input_files(
         files=[{"name": "roster.csv", "mimeType": "text/csv", "buffer": data}]
     )
-    if partial:
-        page.get_by_label("ไฟล์นี้มีรายชื่อบุคลากรเพียงบางส่วน (ไม่ปิดสถานะผู้ใด)").check()
+    if whole_roster:
+        page.get_by_label("ไฟล์นี้คือรายชื่อบุคลากรทั้งหมด", exact=False).check()
     page.get_by_role("button", name="นำเข้า", exact=True).click()
+
+
+def row_of(person) -> list[str]:
+    """A roster row that keeps a person as they are."""
+    boss = person.supervisor.national_id if person.supervisor else ""
+    names = [person.title, person.first_name, person.last_name]
+    return [person.national_id, *names, person.position, "กองที่ 1", boss, "", ""]
 
 
 def log_out(page: Page) -> None:
@@ -47,6 +56,7 @@ def log_out(page: Page) -> None:
 def test_hr_sets_up_and_staff_sees_their_digital_skills(page: Page, transactional_db) -> None:
     load_ocsc()
     cast = make_cast()
+    leaver = make_person(cast.dept, first_name="ย้ายออก", last_name="แล้ว")
     staff = cast.staff_person
     rng = random.Random(3)
     newcomer = generate_national_id(rng)
@@ -61,7 +71,7 @@ def test_hr_sets_up_and_staff_sees_their_digital_skills(page: Page, transactiona
 
     # HR: the digital target
     log_in(page, "hr", PASSWORD)
-    page.get_by_role("link", name="การตั้งค่าของกรม").first.click()
+    go_to(page, "การตั้งค่าของกรม")
     expect(page.get_by_role("heading", level=1)).to_have_text("การตั้งค่าของกรม")
     page.get_by_role("link", name="กำหนดเป้าหมาย").click()
     page.get_by_label("วิสัยทัศน์ด้านดิจิทัล").fill("กรมดิจิทัลที่ให้บริการประชาชนได้ทุกที่ทุกเวลา")
@@ -82,12 +92,25 @@ def test_hr_sets_up_and_staff_sees_their_digital_skills(page: Page, transactiona
     upload(page, roster(good))
     expect(page.locator("#import-status")).to_contain_text("นำเข้าเรียบร้อยแล้ว")
     expect(page.get_by_label("ตัวเลขสรุป")).to_contain_text("เพิ่มใหม่")
+    expect(page.locator("#import-status")).not_to_contain_text("ปิดสถานะ")
+    assert Person.objects.get(pk=leaver.pk).is_active  # the default import deactivated nobody
 
-    # HR: classify the division by the workload rule
+    # HR: the whole roster leaves someone out; the page names them, and only a confirmation deactivates
+    kept = [cast.supervisor_person, cast.director_person, Person.objects.get(user__username="hr")]
+    upload(page, roster([*good, *(row_of(p) for p in kept)]), whole_roster=True)
+    expect(page.locator("#import-status")).to_contain_text("ยังไม่ได้นำเข้า")
+    expect(page.locator("#deactivation-list")).to_contain_text(leaver.full_name)
+    expect(page.get_by_role("heading", name="จะปิดสถานะ 1 คน (ไม่มีชื่อในไฟล์)")).to_be_visible()
+    assert Person.objects.get(pk=leaver.pk).is_active
+    page.get_by_role("button", name="นำเข้าและปิดสถานะ 1 คน").click()
+    expect(page.locator("#import-status")).to_contain_text("นำเข้าเรียบร้อยแล้ว")
+    expect(page.get_by_role("heading", name="ปิดสถานะแล้ว 1 คน (ไม่มีชื่อในไฟล์)")).to_be_visible()
+    assert not Person.objects.get(pk=leaver.pk).is_active
+
+    # HR: classify the division by the workload rule, from its row of the whole-division actions
     page.goto("/people/classify/")
-    page.get_by_label("กอง/สำนัก").select_option(label="กองที่ 1")
-    page.get_by_role("button", name="เสนอกลุ่มให้บุคลากรของกอง/สำนักนี้").click()
-    expect(page.get_by_role("status")).to_contain_text("เสนอกลุ่มแล้ว")
+    page.locator("#division-backlog tr", has_text="กองที่ 1").get_by_role("button").click()
+    expect(page.locator("ul.messages")).to_contain_text("เสนอกลุ่มแล้ว")
 
     # HR: the Service group's skill set, from part of the DCIO position set; then publish
     page.goto("/agency/skills/S/")
@@ -112,7 +135,7 @@ def test_hr_sets_up_and_staff_sees_their_digital_skills(page: Page, transactiona
 
     # the staff member sees their group, role and required skills
     log_in(page, "staff", PASSWORD)
-    page.get_by_role("link", name="ทักษะด้านดิจิทัลของฉัน").first.click()
+    go_to(page, "ทักษะด้านดิจิทัลของฉัน")
     expect(page.locator("#my-group")).to_contain_text("กลุ่มผู้ทำงานด้านบริการ")
     expect(page.locator("#my-role")).to_contain_text("S1 ผู้ให้บริการดิจิทัลภาครัฐ")
     expect(page.get_by_role("heading", name="ความสามารถ")).to_be_visible()

@@ -166,7 +166,12 @@ def test_reimport_reports_created_updated_unchanged_and_deactivated(dept) -> Non
     run(dept, csv_bytes(rows))
     rows[0][4] = "นักทรัพยากรบุคคลชำนาญการ"
     newcomer = [nid(), "นาย", "มาใหม่", "ล่าสุด", "นักวิชาการคอมพิวเตอร์", "กองที่ 2", ids[0], "T:100", ""]
-    record = run(dept, csv_bytes([rows[0], rows[1], newcomer]))
+    data = csv_bytes([rows[0], rows[1], newcomer])
+    check = run(dept, data, deactivate_missing=True)
+    assert not check.written and check.awaiting_confirmation
+    assert [p["name"] for p in check.deactivation] == ["นางสาววิไล ทองคำ"]
+    record = run(dept, data, deactivate_missing=True, confirm_token=check.confirm_token)
+    assert record.written
     assert record.counts == {
         "rows": 3,
         "valid": 3,
@@ -181,11 +186,13 @@ def test_reimport_reports_created_updated_unchanged_and_deactivated(dept) -> Non
     assert Person.objects.get(national_id=ids[2]).position == "นักทรัพยากรบุคคลชำนาญการ"
 
 
-def test_a_partial_roster_deactivates_nobody(dept) -> None:
+def test_by_default_a_roster_only_adds_and_updates(dept) -> None:
     rows, _ids = three_people()
     run(dept, csv_bytes(rows))
-    record = run(dept, csv_bytes(rows[1:2]), partial=True)
+    record = run(dept, csv_bytes(rows[1:2]))
+    assert record.written
     assert record.counts["deactivated"] == 0
+    assert not record.deactivation
     assert Person.objects.filter(agency=dept, is_active=True).count() == 3
 
 
@@ -206,15 +213,17 @@ def test_one_summary_audit_row_and_one_per_person(dept) -> None:
 
 def test_a_supervisor_already_in_the_department_is_found(cast: Cast, ocsc) -> None:
     row = [nid(), "นาย", "ใหม่", "ในกรม", "นักทรัพยากรบุคคล", "กองที่ 1", cast.director_person.national_id, "", ""]
-    record = run(cast.dept, csv_bytes([row]), partial=True)
+    record = run(cast.dept, csv_bytes([row]))
     assert record.counts["created"] == 1
     assert Person.objects.get(national_id=row[0]).supervisor == cast.director_person
 
 
-def test_a_full_roster_warns_when_a_supervisor_is_left_out(cast: Cast, ocsc) -> None:
+def test_a_whole_roster_warns_when_a_supervisor_is_left_out(cast: Cast, ocsc) -> None:
     row = [nid(), "นาย", "ใหม่", "ในกรม", "นักทรัพยากรบุคคล", "กองที่ 1", cast.director_person.national_id, "", ""]
-    record = run(cast.dept, csv_bytes([row]), dry_run=True)
-    assert any("supervisor who is not in the file and is deactivated" in w for w in record.warnings)
+    record = run(cast.dept, csv_bytes([row]), dry_run=True, deactivate_missing=True)
+    assert any("supervise people who stay active" in w for w in record.warnings)
+    director = next(p for p in record.deactivation if p["pk"] == cast.director_person.pk)
+    assert director["supervises"] == 1  # the new row (their other report is left out of the file too)
 
 
 def test_people_of_another_department_are_neither_supervisors_nor_touched(cast: Cast, ocsc) -> None:
@@ -238,7 +247,7 @@ def test_the_command_line_import(dept, tmp_path) -> None:
     call_command("import_roster", str(path), agency="ROS", dry_run=True, stdout=out)
     assert "created 3" in out.getvalue()
     assert not Person.objects.filter(agency=dept).exists()
-    assert not RosterImport.objects.exists()
+    assert RosterImport.objects.get().dry_run  # the check is on record, like a check on the web
     call_command("import_roster", str(path), agency="ROS", stdout=io.StringIO())
     assert Person.objects.filter(agency=dept).count() == 3
 

@@ -116,3 +116,46 @@ def audit_record(
         changes=_plain(dict(changes or {})),
         ip_address=_client_address.get(),
     )
+
+
+class AuditBatch:
+    """Audit rows of a bulk write (an import), queued and written with bulk_create in batches.
+
+    Use inside the service's transaction; call `flush()` at the end. Rows carry the same actor,
+    agency and client address as `audit_record` would give them.
+    """
+
+    def __init__(self, *, actor: User | None, agency_id: int | None, batch_size: int = 2000) -> None:
+        """Start an empty batch for this actor and agency."""
+        self.actor, self.agency_id, self.batch_size = actor, agency_id, batch_size
+        self.actor_name = (actor.get_username() if actor else "system")[:150]
+        self.ip_address = _client_address.get()
+        self.pending: list[AuditEntry] = []
+        self.written = 0
+
+    def add(
+        self, *, action: str, object_type: str, object_id: Any, object_repr: str, changes: Mapping[str, Any]
+    ) -> None:
+        """Queue one row; write the batch when it is full."""
+        self.pending.append(
+            AuditEntry(
+                agency_id=self.agency_id,
+                actor=self.actor,
+                actor_name=self.actor_name,
+                action=action,
+                object_type=object_type,
+                object_id=str(object_id),
+                object_repr=object_repr[:255],
+                changes=_plain(dict(changes)),
+                ip_address=self.ip_address,
+            )
+        )
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is queued."""
+        if self.pending:
+            AuditEntry.objects.bulk_create(self.pending, batch_size=self.batch_size)
+            self.written += len(self.pending)
+            self.pending = []

@@ -1,8 +1,9 @@
 """People, their classification and their required skills as JSON under /api/v1/people/.
 
-The same access rules as the pages: HR administrators and executives list the department, a
-person reads themselves, a supervisor their chain of subordinates; someone else's department is
-404, a wrong role 403, no session 401. Writes go through the same services as the pages; a step
+The same access rules as the pages: HR administrators list the department and executives their
+own line, a person reads themselves, a supervisor (or executive) their chain of subordinates;
+someone else's department is 404, as is a person outside an executive's line; a wrong role 403,
+no session 401. Writes go through the same services as the pages; a step
 the rules refuse is 422 with the reason.
 """
 
@@ -15,20 +16,20 @@ from typing import cast
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
-from digiskill.accounts.access import Actor, ActorRequest, require_agency, require_role
-from digiskill.accounts.models import Role
-from digiskill.agencies.apis import AnnouncementSummary, Coded, ItemOut, item_out
+from digiskill.accounts.access import Actor, ActorRequest, require_agency
+from digiskill.agencies.apis import AnnouncedItemOut, AnnouncementSummary, Coded, item_out
 from digiskill.agencies.selectors import agency_framework
+from digiskill.core.apis import Pages, Problem, StrictIn, refused
 from digiskill.frameworks.models import PersonnelGroup
 from digiskill.people.models import Classification, Person
 from digiskill.people.selectors import (
     classification_history,
     get_person_for_actor,
     my_skills,
-    people_of_agency,
+    people_listed_for,
 )
 from digiskill.people.services import (
     classification_agree,
@@ -38,6 +39,7 @@ from digiskill.people.services import (
 )
 
 router = Router(tags=["people"])
+TEXT_MAX = 10_000  # a long page of writing
 
 
 class PersonOut(Schema):
@@ -85,31 +87,36 @@ class ClassificationOut(Schema):
     by: str | None
     created_at: dt.datetime
 
-    @staticmethod
-    def resolve_group(step: Classification) -> str:
-        """The group's code."""
-        return step.group.code
 
-    @staticmethod
-    def resolve_by(step: Classification) -> str | None:
-        """The login of whoever took the step (None for the system)."""
-        return step.actor.get_username() if step.actor else None
+def classification_out(step: Classification) -> ClassificationOut:
+    """One classification step as JSON (built field by field, so it nests in other answers)."""
+    return ClassificationOut(
+        id=step.pk,
+        group=step.group.code,
+        status=step.status,
+        needs_approval=step.needs_approval,
+        awaiting_approval=step.awaiting_approval,
+        specific_role_th=step.specific_role_th,
+        reason=step.reason,
+        by=step.actor.get_username() if step.actor else None,
+        created_at=step.created_at,
+    )
 
 
-class ProposeIn(Schema):
+class ProposeIn(StrictIn):
     """A proposed group (by its code) and, optionally, a person-specific role."""
 
-    group: str
-    specific_role_th: str = ""
-    reason: str = ""
+    group: str = Field(max_length=64)
+    specific_role_th: str = Field("", max_length=TEXT_MAX)
+    reason: str = Field("", max_length=TEXT_MAX)
 
 
-class ChangeIn(Schema):
+class ChangeIn(StrictIn):
     """Another group set by the supervisor, with the reason."""
 
-    group: str
-    reason: str
-    specific_role_th: str = ""
+    group: str = Field(max_length=64)
+    reason: str = Field(max_length=TEXT_MAX)
+    specific_role_th: str = Field("", max_length=TEXT_MAX)
 
 
 class ComponentOut(Schema):
@@ -118,7 +125,7 @@ class ComponentOut(Schema):
     code: str
     name_th: str
     name_en: str
-    items: list[ItemOut]
+    items: list[AnnouncedItemOut]
 
 
 class MySkillsOut(Schema):
@@ -133,26 +140,20 @@ class MySkillsOut(Schema):
     pending: ClassificationOut | None
 
 
-class Problem(Schema):
-    """Why a step was refused."""
-
-    detail: str
-
-
 def _actor(request: HttpRequest) -> Actor:
     """The acting member behind the session."""
     return cast(ActorRequest, request).actor
 
 
-Answer = Status[Classification | Problem]
+Answer = Status[ClassificationOut | Problem]
 
 
 def _step(write: Callable[[], Classification], *, created: bool = False) -> Answer:
     """Run a classification service: the step (201/200), or 422 with the reason it was refused."""
     try:
-        return Status(201 if created else 200, write())
+        return Status(201 if created else 200, classification_out(write()))
     except ValidationError as exc:
-        return Status(422, Problem(detail=" ".join(exc.messages)))
+        return refused(exc)
 
 
 def _group(person: Person, code: str) -> PersonnelGroup:
@@ -164,12 +165,11 @@ def _group(person: Person, code: str) -> PersonnelGroup:
 
 
 @router.get("/", response=list[PersonOut], summary="People of the department")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def person_list(request: HttpRequest, q: str = "", group: str = "") -> list[Person]:
-    """Active people of the department (HR administrators and executives); `group=-` for the unclassified."""
+    """Active people: the department for HR administrators, an executive's line; `group=-` unclassified."""
     actor = _actor(request)
-    require_role(actor, Role.HR_ADMIN, Role.EXECUTIVE)
-    people = people_of_agency(actor).filter(is_active=True).select_related("group")
+    people = people_listed_for(actor).filter(is_active=True).select_related("group")
     if q:
         people = people.filter(
             Q(first_name__icontains=q) | Q(last_name__icontains=q) | Q(position__icontains=q)
@@ -214,20 +214,21 @@ def me_skills(request: HttpRequest) -> MySkillsOut:
             )
             for c in skills.components
         ],
-        pending=ClassificationOut.from_orm(skills.pending) if skills.pending else None,
+        pending=classification_out(skills.pending) if skills.pending else None,
     )
 
 
 @router.get("/{pk}", response=PersonOut, summary="One person")
 def person_detail(request: HttpRequest, pk: int) -> Person:
-    """A person the caller may see: themselves, a subordinate, or anyone for HR and executives."""
+    """A person the caller may see: themselves, someone in their line, or anyone for HR."""
     return get_person_for_actor(_actor(request), pk)
 
 
 @router.get("/{pk}/classifications", response=list[ClassificationOut], summary="Classification history")
-def classification_list(request: HttpRequest, pk: int) -> list[Classification]:
+def classification_list(request: HttpRequest, pk: int) -> list[ClassificationOut]:
     """Every classification step of a person, newest first."""
-    return list(classification_history(get_person_for_actor(_actor(request), pk)))
+    steps = classification_history(get_person_for_actor(_actor(request), pk))
+    return [classification_out(step) for step in steps]
 
 
 @router.post(

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from digiskill.agencies.forms import CodedChoiceField
+from digiskill.agencies.forms import CHOOSE, CodedChoiceField
 from digiskill.agencies.models import Agency
 from digiskill.frameworks.models import PersonnelGroup
-
-MAX_UPLOAD_MB = 50
+from digiskill.lib.tabular import TableError
 
 
 class RosterUploadForm(forms.Form):
@@ -26,17 +26,29 @@ class RosterUploadForm(forms.Form):
     skip_invalid = forms.BooleanField(
         label=_("Import the valid rows and give me the rejected ones as a file"), required=False
     )
-    partial = forms.BooleanField(
-        label=_("The file lists only some people (deactivate nobody)"),
+    deactivate_missing = forms.BooleanField(
+        label=_("This file is the whole roster: deactivate active people missing from it"),
         required=False,
-        help_text=_("Otherwise the file is the whole roster: active people missing from it are deactivated."),
+        help_text=_(
+            "Otherwise people are only added and updated. With this choice you first see who would be "
+            "deactivated, by name, and nothing is deactivated until you confirm that list."
+        ),
     )
 
     def clean_file(self) -> Any:
-        """Refuse files too big to be a roster."""
+        """Refuse a file over the size limit before it is read (the message names the file and the limit)."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than %(n)s MB.") % {"n": MAX_UPLOAD_MB})
+        limit = settings.ROSTER_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                str(
+                    TableError(
+                        f"ไฟล์มีขนาดเกินขนาดสูงสุด {limit / 1024 / 1024:.0f} MB",
+                        f"the file is over the limit of {limit / 1024 / 1024:.0f} MB",
+                        filename=upload.name,
+                    )
+                )
+            )
         return upload
 
 
@@ -77,7 +89,7 @@ class ChangeForm(GroupChoiceForm):
 class DivisionForm(forms.Form):
     """Choose a division or section."""
 
-    division = forms.ModelChoiceField(label=_("Division"), queryset=Agency.objects.none())
+    division = forms.ModelChoiceField(label=_("Division"), queryset=Agency.objects.none(), empty_label=CHOOSE)
 
     def __init__(self, *args: Any, divisions: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

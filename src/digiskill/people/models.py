@@ -173,8 +173,23 @@ class RosterImport(models.Model):
     filename = models.CharField(_("file"), max_length=255)
     dry_run = models.BooleanField(_("check only"), default=False)
     skip_invalid = models.BooleanField(_("import the valid rows, return the rejected ones"), default=False)
-    partial = models.BooleanField(_("only some people (nobody is deactivated)"), default=False)
+    deactivate_missing = models.BooleanField(
+        _("whole roster (people missing from it are deactivated)"), default=False
+    )
     written = models.BooleanField(_("written"), default=False)
+    deactivation = models.JSONField(
+        _("people to deactivate"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Who a whole-roster import deactivates: name, division, people supervised (the first ones)"
+        ),
+    )
+    confirm_token = models.CharField(_("confirmation token"), max_length=64, blank=True)
+    awaiting_confirmation = models.BooleanField(_("awaiting confirmation"), default=False)
+    upload = models.BinaryField(
+        _("uploaded file"), blank=True, default=b"", editable=False, help_text=_("Kept until confirmed.")
+    )
     counts = models.JSONField(_("counts"), default=dict, blank=True)
     errors = models.JSONField(_("errors"), default=list, blank=True)
     warnings = models.JSONField(_("warnings"), default=list, blank=True)

@@ -1,8 +1,10 @@
-"""Reading, checking and planning a roster file (CSV or XLSX) before anything is written.
+"""Reading, checking and exporting a roster file (CSV or XLSX); nothing here writes to the database.
 
 The file is streamed twice at most: once to check every row (keeping a compact tuple per valid
 row), and, only when rows are rejected, once more to copy those rows into the rejected-rows
-file. Nothing here writes to the database; `people.services.roster_import` does, in bulk.
+file. Both passes run outside any transaction; `people.services.roster_import` writes, in bulk.
+Limits (`RosterLimits`, from settings) refuse an oversized file before the work, and a cell over
+the length limit is an error of its row, never stored whole.
 """
 
 from __future__ import annotations
@@ -15,15 +17,26 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import IO, Any, NamedTuple
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from digiskill.agencies.models import Agency, AgencyKind
+from digiskill.agencies.selectors import agency_framework, groups_of
 from digiskill.frameworks.models import PersonnelGroup
 from digiskill.lib.national_id import validate_national_id
-from digiskill.lib.tabular import ColumnSpec, Source, TableReader, iter_csv, map_headers, write_xlsx
+from digiskill.lib.tabular import (
+    CellValue,
+    ColumnSpec,
+    Source,
+    TableReader,
+    iter_csv,
+    map_headers,
+    write_csv,
+    write_xlsx,
+)
 from digiskill.lib.text import THAI_DIGITS, ZERO_WIDTH_CHARS, code_key, normalise_text, search_key
-from digiskill.people.classification import WorkloadError, parse_workload
+from digiskill.people.classification import WorkloadError, format_workload, parse_workload
 
 COLUMNS: tuple[ColumnSpec, ...] = (
     ColumnSpec("national_id", "เลขประจำตัวประชาชน", ("citizen_id", "เลขบัตรประชาชน"), required=True),
@@ -57,6 +70,36 @@ PERSON_TEXT_FIELDS = (
 _INTERNED = {"title", "position", "position_type", "position_level"}
 REASON_HEADER = "เหตุผลที่ไม่นำเข้า / reason"
 MAX_KEPT_ERRORS = 1000
+SHOWN_VALUE = 40  # characters of a cell value quoted in an error message
+KEPT_VALUE = 200  # characters of a cell value kept in memory for an error
+
+
+@dataclass(frozen=True)
+class RosterLimits:
+    """What a roster file may hold; anything over is refused before (or instead of) the work."""
+
+    max_bytes: int
+    max_rows: int
+    max_cell: int
+    max_unpacked_bytes: int
+
+    @classmethod
+    def from_settings(cls) -> RosterLimits:
+        """The limits configured in settings (ROSTER_MAX_* environment variables)."""
+        return cls(
+            max_bytes=settings.ROSTER_MAX_BYTES,
+            max_rows=settings.ROSTER_MAX_ROWS,
+            max_cell=settings.ROSTER_MAX_CELL,
+            max_unpacked_bytes=settings.ROSTER_MAX_UNPACKED_BYTES,
+        )
+
+
+def _max_lengths() -> dict[str, int]:
+    """The longest text each person field holds (the model's max_length)."""
+    from digiskill.people.models import Person
+
+    fields = {name: Person._meta.get_field(name) for name in PERSON_TEXT_FIELDS}
+    return {name: getattr(f, "max_length", None) or 0 for name, f in fields.items()}
 
 
 # Characters that normalise_text would change (zero-width, Thai digits, special spaces, a
@@ -94,7 +137,7 @@ class RowError(NamedTuple):
         """ "แถว 5 คอลัมน์ "…" ค่า '…': thai / Row 5, column "…", value '…': english"."""
         spec = COLUMN_BY_KEY.get(self.column)
         thai_col = spec.thai if spec else self.column
-        value = self.value if len(self.value) <= 40 else self.value[:40] + "…"
+        value = self.value if len(self.value) <= SHOWN_VALUE else self.value[:SHOWN_VALUE] + "…"
         return (
             f"แถว {self.row} คอลัมน์ “{thai_col}” ค่า {value!r}: {self.thai} / "
             f"Row {self.row}, column “{self.column}”, value {value!r}: {self.english}"
@@ -124,6 +167,8 @@ class RosterCheck:
     warnings: list[str] = field(default_factory=list)
     present: set[str] = field(default_factory=set)
     total_rows: int = 0
+    limits: RosterLimits | None = None
+    max_lengths: dict[str, int] = field(default_factory=dict)
 
     def reject(self, error: RowError) -> None:
         """Record an error and mark its row rejected."""
@@ -222,20 +267,42 @@ def existing_people(agency: Agency) -> dict[str, ExistingPerson]:
     }
 
 
+def open_roster(source: Source, *, filename: str, limits: RosterLimits) -> TableReader:
+    """Open a roster file, refusing one over the size limits before reading it."""
+    return TableReader(
+        source,
+        filename=filename,
+        max_rows=limits.max_rows,
+        max_bytes=limits.max_bytes,
+        max_unpacked_bytes=limits.max_unpacked_bytes,
+    )
+
+
 def check_roster(
-    source: Source, *, filename: str, lookups: Lookups, existing_ids: Mapping[str, ExistingPerson]
+    source: Source,
+    *,
+    filename: str,
+    lookups: Lookups,
+    existing_ids: Mapping[str, ExistingPerson],
+    limits: RosterLimits | None = None,
 ) -> RosterCheck:
     """Check every row of a roster file; return the valid rows and every error."""
-    with TableReader(source, filename=filename) as table:
+    limits = limits or RosterLimits.from_settings()
+    with open_roster(source, filename=filename, limits=limits) as table:
         header_map = map_headers(table.headers, COLUMNS, filename=table.filename)
-        check = RosterCheck(filename=table.filename, warnings=list(header_map.warnings))
+        check = RosterCheck(
+            filename=table.filename,
+            warnings=list(header_map.warnings),
+            limits=limits,
+            max_lengths=_max_lengths(),
+        )
         first_row: dict[str, int] = {}
         for number, record in table.records(header_map):
             check.total_rows += 1
             valid = _check_row(number, record, lookups, first_row, check)
             if valid is not None:
                 check.rows.append(valid)
-    _check_supervisors(check, existing_ids)
+    reject_bad_supervisors(check, existing_ids)
     return check
 
 
@@ -250,8 +317,12 @@ def _check_row(
     errors: list[RowError] = []
 
     def fail(column: str, thai: str, english: str) -> None:
-        errors.append(RowError(number, column, record.get(column, ""), thai, english))
+        errors.append(RowError(number, column, record.get(column, "")[:KEPT_VALUE], thai, english))
 
+    if _too_long(record, check, fail):
+        for error in errors:
+            check.reject(error)
+        return None
     nid = _national_id(record["national_id"], fail)
     if nid:
         check.present.add(nid)
@@ -276,6 +347,30 @@ def _check_row(
     if errors or division is None:
         return None
     return ValidRow(number, nid, text, division, supervisor, workload, career)
+
+
+def _too_long(record: dict[str, str], check: RosterCheck, fail: Any) -> bool:
+    """Record an error for every cell over the cell limit or its field's length; True if any."""
+    limit = check.limits.max_cell if check.limits else None
+    found = False
+    for key, value in record.items():
+        if limit is not None and len(value) > limit:
+            fail(
+                key,
+                f"ยาว {len(value):,} ตัวอักษร เกินที่รับได้ {limit:,} ตัวอักษรต่อช่อง",
+                f"{len(value):,} characters long, over the limit of {limit:,} per cell",
+            )
+            found = True
+            continue
+        longest = check.max_lengths.get(key)
+        if longest and len(value) > longest:
+            fail(
+                key,
+                f"ยาว {len(value):,} ตัวอักษร เกินที่ช่องนี้เก็บได้ {longest:,} ตัวอักษร",
+                f"{len(value):,} characters long, over the {longest:,} this field holds",
+            )
+            found = True
+    return found
 
 
 def _national_id(value: str, fail: Any) -> str:
@@ -349,8 +444,11 @@ def _career_path(value: str, lookups: Lookups, fail: Any) -> str:
     return code
 
 
-def _check_supervisors(check: RosterCheck, existing: Mapping[str, ExistingPerson]) -> None:
-    """Reject rows whose supervisor is nowhere, whose chain loops, or whose supervisor's row is rejected."""
+def reject_bad_supervisors(check: RosterCheck, existing: Mapping[str, ExistingPerson]) -> None:
+    """Reject rows whose supervisor is nowhere, whose chain loops, or whose supervisor's row is rejected.
+
+    Safe to run again against a fresh read of the department (rejected rows are already dropped).
+    """
     in_file = {r.national_id: r for r in check.rows}
     for r in check.rows:
         sup = r.supervisor_nid
@@ -432,17 +530,43 @@ def _reject_orphans(check: RosterCheck, existing: Mapping[str, ExistingPerson]) 
                 )
 
 
-def rejected_rows_csv(source: Source, *, filename: str, rejected: Mapping[int, list[RowError]]) -> str:
-    """The rejected rows as they were in the file (same columns), plus a reason column."""
+def rejected_rows_csv(
+    source: Source,
+    *,
+    filename: str,
+    rejected: Mapping[int, list[RowError]],
+    limits: RosterLimits | None = None,
+) -> tuple[str, bool]:
+    """The rejected rows as they were in the file (same columns), plus a reason column.
+
+    Bounded: a cell over the cell limit is cut (and marked …), and rows stop once the file
+    reaches the size limit. Returns (the CSV, whether it holds every rejected row).
+    """
+    limits = limits or RosterLimits.from_settings()
     _rewind(source)
-    with TableReader(source, filename=filename) as table:
-        headers = list(table.headers)
+    cut = limits.max_cell
+
+    def cell(text: str) -> str:
+        return text if len(text) <= cut else text[:cut] + "…"
+
+    with open_roster(source, filename=filename, limits=limits) as table:
+        headers = [cell(h) for h in table.headers]
         rows = (
-            [*cells[: len(headers)], "; ".join(f"{e.thai} / {e.english} ({e.column})" for e in rejected[n])]
+            [
+                *(cell(c) for c in cells[: len(headers)]),
+                "; ".join(f"{e.thai} / {e.english} ({e.column})" for e in rejected[n]),
+            ]
             for n, cells in table.rows()
             if n in rejected
         )
-        return b"".join(iter_csv([*headers, REASON_HEADER], rows)).decode("utf-8-sig")
+        chunks_out: list[bytes] = []
+        size = 0
+        for chunk in iter_csv([*headers, REASON_HEADER], rows):
+            if size + len(chunk) > limits.max_bytes:
+                return b"".join(chunks_out).decode("utf-8-sig"), False
+            chunks_out.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks_out).decode("utf-8-sig"), True
 
 
 def _rewind(source: Source) -> None:
@@ -460,4 +584,49 @@ def chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
 
 def write_template(stream: IO[bytes]) -> None:
     """Write the blank roster template (XLSX): the header row only."""
-    write_xlsx(stream, "รายชื่อบุคลากร", template_headers(), [])
+    write_xlsx(stream, SHEET_TITLE, template_headers(), [])
+
+
+# --- export: the roster in the import's own columns ---------------------------------------------
+
+SHEET_TITLE = "รายชื่อบุคลากร"
+EXPORT_FIELDS = (
+    "national_id",
+    *PERSON_TEXT_FIELDS,
+    "division__code",
+    "supervisor__national_id",
+    "workload",
+    "career_path_group",
+)
+
+
+def roster_rows(agency: Agency, *, include_inactive: bool = False) -> Iterator[list[CellValue]]:
+    """The department's people as roster rows (COLUMNS order), streamed from one query, no instances."""
+    from digiskill.people.models import Person
+
+    people = Person.objects.filter(agency=agency)
+    if not include_inactive:
+        people = people.filter(is_active=True)
+    order = [g.code for g in groups_of(agency_framework(agency))]
+    rows = people.order_by("division__code", "pk").values_list(*EXPORT_FIELDS)
+    for nid, *text, division, supervisor, workload, career in rows.iterator(chunk_size=5000):
+        by_key: dict[str, Any] = dict(zip(PERSON_TEXT_FIELDS, text, strict=True))
+        by_key.update(
+            national_id=nid,
+            division=division,
+            supervisor_national_id=supervisor,
+            workload=format_workload(workload or {}, order),
+            career_path_group=career,
+        )
+        yield [by_key[c.key] or "" for c in COLUMNS]
+
+
+def write_roster(
+    target: IO[bytes], agency: Agency, *, fmt: str = "xlsx", include_inactive: bool = False
+) -> None:
+    """Write the department's roster as XLSX or CSV, with the template's own headers (formula-safe)."""
+    rows = roster_rows(agency, include_inactive=include_inactive)
+    if fmt == "csv":
+        write_csv(target, template_headers(), rows)
+    else:
+        write_xlsx(target, SHEET_TITLE, template_headers(), rows)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 
-from digiskill.accounts.access import Actor, require_agency
+from digiskill.accounts.access import Actor, require_agency, require_person_access, require_role
 from digiskill.accounts.models import Role
 from digiskill.agencies.models import Agency, Announcement, AnnouncementGroup
 from digiskill.agencies.selectors import (
@@ -55,16 +54,20 @@ def team_of(actor: Actor) -> QuerySet[Person]:
 
 
 def get_person_for_actor(actor: Actor, pk: int) -> Person:
-    """A person the actor may see: themselves, their subordinates, or anyone for HR and executives."""
+    """A person the actor may see (`accounts.access.require_person_access`): themselves, their line, HR."""
     person = people_of_agency(actor).filter(pk=pk).first()
     if person is None:
         raise Http404
-    me = actor.person
-    if actor.has(Role.HR_ADMIN, Role.EXECUTIVE) or (me is not None and me.pk == person.pk):
-        return person
-    if me is not None and person.pk in subordinate_ids(me):
-        return person
-    raise PermissionDenied
+    require_person_access(actor, person)
+    return person
+
+
+def people_listed_for(actor: Actor) -> QuerySet[Person]:
+    """The people list: everyone for HR administrators, an executive's own line otherwise (403 else)."""
+    require_role(actor, Role.HR_ADMIN, Role.EXECUTIVE)
+    if actor.has(Role.HR_ADMIN):
+        return people_of_agency(actor)
+    return team_of(actor)
 
 
 # --- classification ----------------------------------------------------------------------------
@@ -211,3 +214,72 @@ def my_skills(person: Person) -> MySkills:
         components=components,
         pending=pending,
     )
+
+
+# --- classifying a whole department ------------------------------------------------------------
+
+CLASSIFY_STATUSES = ("unclassified", "no_proposal", "proposed", "awaiting_approval", "classified", "all")
+
+
+def _latest_step(field: str) -> Subquery:
+    """A subquery giving one field of each person's latest classification step."""
+    return Subquery(
+        Classification.objects.filter(person=OuterRef("pk")).order_by("-created_at", "-id").values(field)[:1]
+    )
+
+
+def classification_queue(
+    people: QuerySet[Person], *, division: Agency | None = None, group: str = "", status: str = "unclassified"
+) -> QuerySet[Person]:
+    """Active people filtered by division (with its sections), group ("-" for none) and classification status.
+
+    Filtering, ordering and paging all happen in the database, so a department of any size pages.
+    """
+    people = people.filter(is_active=True).annotate(
+        step_status=_latest_step("status"), step_needs_approval=_latest_step("needs_approval")
+    )
+    if division is not None:
+        people = people.filter(Q(division=division) | Q(division__parent=division))
+    if group == "-":
+        people = people.filter(group__isnull=True)
+    elif group:
+        people = people.filter(group__code=group)
+    if status == "unclassified":
+        people = people.filter(group__isnull=True)
+    elif status == "no_proposal":
+        people = people.filter(group__isnull=True, step_status__isnull=True)
+    elif status == "proposed":
+        people = people.filter(step_status=ClassificationStatus.PROPOSED)
+    elif status == "awaiting_approval":
+        people = people.filter(
+            step_needs_approval=True,
+            step_status__in=[ClassificationStatus.AGREED, ClassificationStatus.CHANGED],
+        )
+    elif status == "classified":
+        people = people.filter(group__isnull=False)
+    return people.select_related("group", "division").order_by("division__code", "first_name", "pk")
+
+
+@dataclass
+class DivisionBacklog:
+    """A division (with its sections) and how many of its people a bulk proposal would cover."""
+
+    division: Agency
+    without_proposal: int
+
+
+def division_backlog(agency: Agency, divisions: Iterable[Agency]) -> list[DivisionBacklog]:
+    """For each division or section, its active people with neither a group nor a step (one query)."""
+    has_steps = Exists(Classification.objects.filter(person=OuterRef("pk")))
+    rows = (
+        Person.objects.filter(agency=agency, is_active=True, group__isnull=True)
+        .exclude(has_steps)
+        .values_list("division_id", "division__parent_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts: dict[int, int] = {}
+    for division_id, parent_id, n in rows:
+        for unit in {division_id, parent_id} - {None}:
+            counts[unit] = counts.get(unit, 0) + n
+    return [DivisionBacklog(d, counts.get(d.pk, 0)) for d in divisions]

@@ -1,18 +1,25 @@
-"""Writes on people; each one is atomic and leaves one audit row."""
+"""Writes on people; each one is atomic and leaves one audit row.
+
+The roster import is the one exception to "atomic as a whole": it reads and checks the file
+outside any transaction, then writes in one short transaction (see `roster_import`).
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from digiskill.accounts.audit import assign, audit_record
-from digiskill.accounts.models import AuditEntry, Membership, User
+from digiskill.accounts.access import is_hr_admin
+from digiskill.accounts.audit import AuditBatch, assign, audit_record
+from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency
 from digiskill.agencies.selectors import agency_framework, groups_of
 from digiskill.frameworks.models import PersonnelGroup
@@ -27,10 +34,12 @@ from digiskill.people.roster import (
     ExistingPerson,
     Lookups,
     RosterCheck,
+    RosterLimits,
     ValidRow,
     check_roster,
     chunks,
     existing_people,
+    reject_bad_supervisors,
     rejected_rows_csv,
 )
 from digiskill.people.signals import divisions_changed
@@ -133,11 +142,7 @@ def person_set_workload(
 
 def _is_hr(user: User | None, agency_id: int) -> bool:
     """True for the system itself (no user) and for the department's HR administrators."""
-    if user is None:
-        return True
-    return Membership.objects.filter(
-        user=user, agency_id=agency_id, is_active=True, is_hr_admin=True
-    ).exists()
+    return is_hr_admin(user, agency_id)
 
 
 def _is_user(person: Person | None, user: User | None) -> bool:
@@ -332,16 +337,30 @@ def classification_bulk_propose(*, actor: User | None, division: Agency) -> dict
 # --- roster import (Org 1.3) -------------------------------------------------------------------
 
 BATCH = 2000
+MAX_LISTED = 1000  # people named on the deactivation list of an import (the count is always whole)
 
 
 @dataclass
 class RosterPlan:
-    """What an import will do: who is created, updated, left alone, deactivated."""
+    """What an import will do: who is created, updated, left alone, deactivated (or kept active)."""
 
     create: list[ValidRow] = field(default_factory=list)
     update: list[tuple[ValidRow, ExistingPerson, dict[str, list[Any]]]] = field(default_factory=list)
     unchanged: int = 0
     deactivate: list[tuple[str, ExistingPerson]] = field(default_factory=list)
+    kept: list[tuple[str, ExistingPerson]] = field(default_factory=list)
+
+    @property
+    def token(self) -> str:
+        """A fingerprint of exactly who would be deactivated ("" for nobody); confirming needs it."""
+        if not self.deactivate:
+            return ""
+        ids = ",".join(str(pk) for pk in sorted(p.pk for _nid, p in self.deactivate))
+        return hashlib.sha256(ids.encode()).hexdigest()[:32]
+
+
+class RosterBusy(ValidationError):
+    """Another change to the department's people collided with this import."""
 
 
 def _row_changes(row: ValidRow, old: ExistingPerson) -> dict[str, list[Any]]:
@@ -362,8 +381,18 @@ def _row_changes(row: ValidRow, old: ExistingPerson) -> dict[str, list[Any]]:
     return changes
 
 
-def roster_plan(check: RosterCheck, existing: dict[str, ExistingPerson], *, partial: bool) -> RosterPlan:
-    """Compare the valid rows with the department's people."""
+def roster_plan(
+    check: RosterCheck,
+    existing: dict[str, ExistingPerson],
+    *,
+    deactivate_missing: bool = False,
+    keep: frozenset[int] = frozenset(),
+) -> RosterPlan:
+    """Compare the valid rows with the department's people.
+
+    Nobody is deactivated unless `deactivate_missing` (the file is the whole roster); even then the
+    people in `keep` (the acting HR administrator's own record) stay active.
+    """
     plan = RosterPlan()
     for row in check.rows:
         old = existing.get(row.national_id)
@@ -375,10 +404,10 @@ def roster_plan(check: RosterCheck, existing: dict[str, ExistingPerson], *, part
             plan.update.append((row, old, changes))
         else:
             plan.unchanged += 1
-    if not partial:
-        plan.deactivate = [
-            (nid, p) for nid, p in existing.items() if p.is_active and nid not in check.present
-        ]
+    if deactivate_missing:
+        for nid, person in existing.items():
+            if person.is_active and nid not in check.present:
+                (plan.kept if person.pk in keep else plan.deactivate).append((nid, person))
     return plan
 
 
@@ -407,37 +436,6 @@ def _creation_levels(rows: list[ValidRow]) -> list[list[ValidRow]]:
     return levels
 
 
-class _Audit:
-    """Per-person audit rows of an import, written in bulk batches."""
-
-    def __init__(self, actor: User | None, agency: Agency, ip: str | None) -> None:
-        self.actor, self.agency, self.ip = actor, agency, ip
-        self.pending: list[AuditEntry] = []
-
-    def add(self, action: str, pk: int, name: str, changes: dict[str, Any]) -> None:
-        """Queue one row; write the batch when it is full."""
-        self.pending.append(
-            AuditEntry(
-                agency=self.agency,
-                actor=self.actor,
-                actor_name=(self.actor.get_username() if self.actor else "system")[:150],
-                action=action,
-                object_type="people.person",
-                object_id=str(pk),
-                object_repr=name,
-                changes=changes,
-                ip_address=self.ip,
-            )
-        )
-        if len(self.pending) >= BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        """Write what is queued."""
-        AuditEntry.objects.bulk_create(self.pending, batch_size=BATCH)
-        self.pending = []
-
-
 def _person_values(row: ValidRow, pk_of: dict[str, int]) -> dict[str, Any]:
     """The fields of a Person for a row."""
     values: dict[str, Any] = dict(zip(PERSON_TEXT_FIELDS, row.text, strict=True))
@@ -451,7 +449,12 @@ def _person_values(row: ValidRow, pk_of: dict[str, int]) -> dict[str, Any]:
     return values
 
 
-def _apply_creates(plan: RosterPlan, agency: Agency, pk_of: dict[str, int], audit: _Audit) -> None:
+def _audit_person(audit: AuditBatch, action: str, pk: int, name: str, changes: dict[str, Any]) -> None:
+    """Queue the audit row of one person written by an import."""
+    audit.add(action=action, object_type="people.person", object_id=pk, object_repr=name, changes=changes)
+
+
+def _apply_creates(plan: RosterPlan, agency: Agency, pk_of: dict[str, int], audit: AuditBatch) -> None:
     """Create the new people level by level, in bulk, so supervisors exist before their staff."""
     for level in _creation_levels(plan.create):
         for batch in chunks(level, BATCH):
@@ -462,32 +465,34 @@ def _apply_creates(plan: RosterPlan, agency: Agency, pk_of: dict[str, int], audi
             for row, person in zip(batch, people, strict=True):
                 pk_of[row.national_id] = person.pk
                 changes = {k: [None, v] for k, v in zip(PERSON_TEXT_FIELDS, row.text, strict=True) if v}
-                audit.add("person_create", person.pk, _full_name(row.text), changes)
+                _audit_person(audit, "person_create", person.pk, _full_name(row.text), changes)
 
 
 UPDATE_FIELDS = [*PERSON_TEXT_FIELDS, "division", "supervisor", "workload", "career_path_group", "is_active"]
 
 
-def _apply_updates(plan: RosterPlan, pk_of: dict[str, int], audit: _Audit) -> None:
+def _apply_updates(plan: RosterPlan, agency: Agency, pk_of: dict[str, int], audit: AuditBatch) -> None:
     """Update the people whose row differs from their record, in bulk."""
     now = timezone.now()
     for batch in chunks(plan.update, 500):
         people = [Person(pk=old.pk, updated_at=now, **_person_values(row, pk_of)) for row, old, _c in batch]
         Person.objects.bulk_update(people, [*UPDATE_FIELDS, "updated_at"])
         for row, old, changes in batch:
-            audit.add("person_update", old.pk, _full_name(row.text), changes)
+            _audit_person(audit, "person_update", old.pk, _full_name(row.text), changes)
         moved = [old.pk for _row, old, changes in batch if "division" in changes]
         if moved:
-            divisions_changed.send(sender=Person, agency_id=audit.agency.pk, person_ids=moved)
+            divisions_changed.send(sender=Person, agency_id=agency.pk, person_ids=moved)
 
 
-def _apply_deactivations(plan: RosterPlan, audit: _Audit) -> None:
-    """Deactivate the people of the department who are not in a full roster."""
+def _apply_deactivations(plan: RosterPlan, audit: AuditBatch) -> None:
+    """Deactivate the people of the department who are not in a confirmed whole roster."""
     now = timezone.now()
     for batch in chunks(plan.deactivate, 1000):
         Person.objects.filter(pk__in=[p.pk for _n, p in batch]).update(is_active=False, updated_at=now)
         for _nid, person in batch:
-            audit.add("person_deactivate", person.pk, _full_name(person.text), {"is_active": [True, False]})
+            _audit_person(
+                audit, "person_deactivate", person.pk, _full_name(person.text), {"is_active": [True, False]}
+            )
 
 
 def _counts(check: RosterCheck, plan: RosterPlan) -> dict[str, int]:
@@ -504,19 +509,151 @@ def _counts(check: RosterCheck, plan: RosterPlan) -> dict[str, int]:
     }
 
 
-def _orphan_warnings(check: RosterCheck, plan: RosterPlan) -> list[str]:
-    """Warn when rows name a supervisor who is not in a full roster and is therefore deactivated."""
-    gone = {nid for nid, _person in plan.deactivate}
-    n = sum(1 for row in check.rows if row.supervisor_nid in gone)
-    if not n:
-        return []
+def _supervised(check: RosterCheck, plan: RosterPlan, existing: dict[str, ExistingPerson]) -> dict[str, int]:
+    """How many people who stay active each person to be deactivated supervises (after the import)."""
+    gone = {nid for nid, _p in plan.deactivate}
+    boss_of = {
+        nid: p.supervisor_nid
+        for nid, p in existing.items()
+        if p.is_active and nid not in gone and nid not in check.present
+    }
+    boss_of.update((r.national_id, r.supervisor_nid) for r in check.rows)
+    counts: dict[str, int] = {}
+    for boss in boss_of.values():
+        if boss in gone:
+            counts[boss] = counts.get(boss, 0) + 1
+    return counts
+
+
+def _deactivation_list(
+    check: RosterCheck, plan: RosterPlan, existing: dict[str, ExistingPerson]
+) -> list[dict[str, Any]]:
+    """Who would be deactivated, by name and division, with how many people each supervises."""
+    supervised = _supervised(check, plan, existing)
+    listed = sorted(plan.deactivate, key=lambda item: (item[1].division_id or 0, item[1].text[1:3]))
+    listed = listed[:MAX_LISTED]
+    division_ids = {p.division_id for _n, p in listed if p.division_id}
+    names = dict(Agency.objects.filter(pk__in=division_ids).values_list("pk", "name_th"))
     return [
-        f"{n} แถวระบุผู้บังคับบัญชาที่ไม่มีในไฟล์ ซึ่งจะถูกปิดสถานะ / "
-        f"{n} rows name a supervisor who is not in the file and is deactivated"
+        {
+            "pk": p.pk,
+            "name": _full_name(p.text),
+            "position": p.text[5],
+            "division": names.get(p.division_id or 0, ""),
+            "supervises": supervised.get(nid, 0),
+        }
+        for nid, p in listed
     ]
 
 
+def _plan_warnings(check: RosterCheck, plan: RosterPlan, existing: dict[str, ExistingPerson]) -> list[str]:
+    """Warn about supervisors being deactivated and about the HR administrator's own record kept."""
+    warnings = []
+    supervisors = len(_supervised(check, plan, existing))
+    if supervisors:
+        warnings.append(
+            f"ผู้ที่จะถูกปิดสถานะ {supervisors} คนเป็นผู้บังคับบัญชาของผู้ที่ยังอยู่ ตรวจสอบก่อนยืนยัน / "
+            f"{supervisors} of the people to deactivate supervise people who stay active: "
+            "check before confirming"
+        )
+    if plan.kept:
+        warnings.append(
+            "ระเบียนของท่านเองไม่อยู่ในไฟล์ แต่จะไม่ถูกปิดสถานะ / "
+            "Your own record is not in the file; it is kept active (you cannot deactivate yourself)"
+        )
+    return warnings
+
+
+def _own_people(actor: User | None, agency: Agency) -> frozenset[int]:
+    """The acting user's own person record(s) in the department, which an import never deactivates."""
+    if actor is None:
+        return frozenset()
+    return frozenset(Person.objects.filter(agency=agency, user=actor).values_list("pk", flat=True))
+
+
+def _read_upload(source: Source) -> bytes:
+    """The bytes of an upload (already checked against the size limit), kept to confirm it later."""
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, str | Path):
+        return Path(source).read_bytes()
+    stream: IO[bytes] = source  # type: ignore[assignment]
+    stream.seek(0)
+    return stream.read()
+
+
 @transaction.atomic
+def _roster_write(
+    *,
+    actor: User | None,
+    agency: Agency,
+    check: RosterCheck,
+    dry_run: bool,
+    skip_invalid: bool,
+    deactivate_missing: bool,
+    confirm_token: str,
+    upload: bytes | None,
+) -> tuple[RosterImport, RosterPlan]:
+    """Re-read the department under a lock, plan, record the import and (when allowed) write it.
+
+    The department row is locked (select_for_update on PostgreSQL; SQLite's IMMEDIATE transactions
+    take the write lock), so two imports of one department run one after the other and the second
+    sees what the first wrote.
+    """
+    Agency.objects.select_for_update().filter(pk=agency.pk).first()
+    existing = existing_people(agency)
+    reject_bad_supervisors(check, existing)
+    plan = roster_plan(
+        check, existing, deactivate_missing=deactivate_missing, keep=_own_people(actor, agency)
+    )
+    token = plan.token
+    unconfirmed = bool(plan.deactivate) and confirm_token != token
+    write = not dry_run and not unconfirmed and (skip_invalid or not check.errors)
+    warnings = [*check.warnings, *_plan_warnings(check, plan, existing)]
+    if unconfirmed and confirm_token:
+        warnings.insert(
+            0,
+            "รายชื่อผู้ที่จะถูกปิดสถานะเปลี่ยนไปหลังการตรวจ กรุณาตรวจรายชื่อใหม่แล้วยืนยันอีกครั้ง / "
+            "The people to deactivate changed since the check: check the list again and confirm",
+        )
+    awaiting = not write and upload is not None and (skip_invalid or not check.errors)
+    # Only the latest check of a department can be confirmed: anything since may have changed it.
+    RosterImport.objects.filter(agency=agency, awaiting_confirmation=True).update(
+        awaiting_confirmation=False, upload=b""
+    )
+    record = RosterImport.objects.create(
+        agency=agency,
+        actor=actor,
+        filename=check.filename[:255],
+        dry_run=dry_run,
+        skip_invalid=skip_invalid,
+        deactivate_missing=deactivate_missing,
+        written=write,
+        counts=_counts(check, plan),
+        errors=[str(e) for e in check.errors[:MAX_KEPT_ERRORS]],
+        warnings=warnings,
+        deactivation=_deactivation_list(check, plan, existing),
+        confirm_token=token,
+        awaiting_confirmation=awaiting,
+        upload=upload if awaiting and upload is not None else b"",
+    )
+    audit_record(
+        actor=actor,
+        action="roster_import" if write else "roster_check",
+        obj=record,
+        agency_id=agency.pk,
+        changes={k: [None, v] for k, v in record.counts.items()},
+    )
+    if write:
+        audit = AuditBatch(actor=actor, agency_id=agency.pk, batch_size=BATCH)
+        pk_of = {nid: p.pk for nid, p in existing.items()}
+        _apply_creates(plan, agency, pk_of, audit)
+        _apply_updates(plan, agency, pk_of, audit)
+        _apply_deactivations(plan, audit)
+        audit.flush()
+    return record, plan
+
+
 def roster_import(
     *,
     actor: User | None,
@@ -525,47 +662,78 @@ def roster_import(
     filename: str,
     dry_run: bool = False,
     skip_invalid: bool = False,
-    partial: bool = False,
+    deactivate_missing: bool = False,
+    confirm_token: str = "",
+    keep_upload: bool = True,
+    limits: RosterLimits | None = None,
 ) -> RosterImport:
     """Check a roster file and, when every row is valid (or invalid rows are skipped), write it in bulk.
 
-    People are matched by national ID: new ones are created, changed ones updated, and (unless
-    `partial`) active people of the department missing from the file are deactivated. One
-    summary audit row, plus one per person created, updated or deactivated (bulk-written).
+    People are matched by national ID: new ones are created and changed ones updated. Nobody is
+    deactivated unless `deactivate_missing` (the file is the whole roster) *and* `confirm_token`
+    is the token of exactly the people the check listed (`RosterImport.confirm_token`); otherwise
+    the import is recorded as a check awaiting that confirmation, with the named list, and (with
+    `keep_upload`) the file, so it can be confirmed without uploading it again.
+
+    Not atomic as a whole, on purpose: the file is read and checked outside any transaction
+    (limits refuse an oversized file first), then one short transaction re-reads the department
+    under a lock and writes (`_roster_write`). One summary audit row, plus one per person
+    created, updated or deactivated (bulk-written).
     """
+    limits = limits or RosterLimits.from_settings()
     existing = existing_people(agency)
     lookups = Lookups(agency, groups_of(agency_framework(agency)))
-    check = check_roster(source, filename=filename, lookups=lookups, existing_ids=existing)
-    plan = roster_plan(check, existing, partial=partial)
-    check.warnings.extend(_orphan_warnings(check, plan))
-    write = not dry_run and (skip_invalid or not check.errors)
-    record = RosterImport.objects.create(
-        agency=agency,
-        actor=actor,
-        filename=check.filename[:255],
-        dry_run=dry_run,
-        skip_invalid=skip_invalid,
-        partial=partial,
-        written=write,
-        counts=_counts(check, plan),
-        errors=[str(e) for e in check.errors[:MAX_KEPT_ERRORS]],
-        warnings=check.warnings,
-        rejected_csv=rejected_rows_csv(source, filename=filename, rejected=check.rejected)
-        if check.rejected
-        else "",
-    )
-    summary = audit_record(
-        actor=actor,
-        action="roster_import" if write else "roster_check",
-        obj=record,
-        agency_id=agency.pk,
-        changes={k: [None, v] for k, v in record.counts.items()},
-    )
-    if write:
-        audit = _Audit(actor, agency, summary.ip_address)
-        pk_of = {nid: p.pk for nid, p in existing.items()}
-        _apply_creates(plan, agency, pk_of, audit)
-        _apply_updates(plan, pk_of, audit)
-        _apply_deactivations(plan, audit)
-        audit.flush()
+    check = check_roster(source, filename=filename, lookups=lookups, existing_ids=existing, limits=limits)
+    upload = _read_upload(source) if keep_upload and (dry_run or deactivate_missing) else None
+    try:
+        record, _plan = _roster_write(
+            actor=actor,
+            agency=agency,
+            check=check,
+            dry_run=dry_run,
+            skip_invalid=skip_invalid,
+            deactivate_missing=deactivate_missing,
+            confirm_token=confirm_token,
+            upload=upload,
+        )
+    except IntegrityError as exc:  # a person added at the same moment by another way than an import
+        raise RosterBusy(
+            _("The people of the department changed while this file was imported; import it again.")
+        ) from exc
+    if check.rejected:
+        csv_text, whole = rejected_rows_csv(source, filename=filename, rejected=check.rejected, limits=limits)
+        record.rejected_csv = csv_text
+        update = ["rejected_csv"]
+        if not whole:
+            record.warnings.append(
+                "ไฟล์แถวที่ไม่นำเข้ามีเฉพาะแถวแรก ๆ เพราะถึงขนาดสูงสุดแล้ว / "
+                "The rejected-rows file holds only the first rejected rows: it reached the size limit"
+            )
+            update.append("warnings")
+        record.save(update_fields=update)
     return record
+
+
+def roster_import_confirm(*, actor: User | None, record: RosterImport, confirm_token: str) -> RosterImport:
+    """Import the file a check kept, as checked; deactivations only if the token still matches.
+
+    The check's kept file is released whatever the outcome (a new check keeps it again when the
+    list of people to deactivate changed meanwhile), so one check is confirmed at most once.
+    """
+    upload = bytes(record.upload)
+    claimed = RosterImport.objects.filter(pk=record.pk, awaiting_confirmation=True).update(
+        awaiting_confirmation=False, upload=b""
+    )
+    if not claimed or not upload:
+        raise ValidationError(
+            _("This check has already been used or cannot be imported; check the file again.")
+        )
+    return roster_import(
+        actor=actor,
+        agency=record.agency,
+        source=upload,
+        filename=record.filename,
+        skip_invalid=record.skip_invalid,
+        deactivate_missing=record.deactivate_missing,
+        confirm_token=confirm_token,
+    )

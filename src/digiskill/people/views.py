@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBase, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,18 +19,23 @@ from digiskill.accounts.models import Role
 from digiskill.agencies.models import Agency
 from digiskill.agencies.selectors import agency_framework, divisions_of, groups_of
 from digiskill.frameworks.models import PersonnelGroup
-from digiskill.lib.tabular import TableError
+from digiskill.lib.tabular import TableError, iter_csv, write_xlsx
 from digiskill.people.classification import format_workload, propose_group
 from digiskill.people.forms import ChangeForm, DivisionForm, ProposeForm, RosterUploadForm
 from digiskill.people.models import Person, RosterImport
-from digiskill.people.roster import write_template
+from digiskill.people.person_links import person_links
+from digiskill.people.roster import SHEET_TITLE, roster_rows, template_headers, write_template
 from digiskill.people.selectors import (
+    CLASSIFY_STATUSES,
     awaiting_me,
     classification_actions,
     classification_history,
+    classification_queue,
+    division_backlog,
     get_person_for_actor,
     latest_steps,
     my_skills,
+    people_listed_for,
     people_of_agency,
     team_of,
 )
@@ -39,8 +46,8 @@ from digiskill.people.services import (
     classification_change,
     classification_propose,
     roster_import,
+    roster_import_confirm,
 )
-from digiskill.plans.selectors import plans_of_person
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -54,10 +61,9 @@ def _groups(agency: Agency) -> QuerySet[PersonnelGroup]:
 @require_GET
 @login_required
 def person_list(request: ActorRequest) -> HttpResponse:
-    """Everyone in the department, searchable (HR administrators and executives)."""
+    """Everyone in the department for HR administrators, their own line for executives; searchable."""
     actor = request.actor
-    require_role(actor, Role.HR_ADMIN, Role.EXECUTIVE)
-    people = people_of_agency(actor).filter(is_active=True).select_related("group")
+    people = people_listed_for(actor).filter(is_active=True).select_related("group")
     q = request.GET.get("q", "").strip()
     if q:
         people = people.filter(
@@ -73,7 +79,13 @@ def person_list(request: ActorRequest) -> HttpResponse:
         people = people.filter(group__code=group)
     page = Paginator(people.order_by("division__code", "first_name"), 50).get_page(request.GET.get("page"))
     agency = require_agency(actor)
-    context = {"page": page, "q": q, "group": group, "groups": groups_of(agency_framework(agency))}
+    context = {
+        "page": page,
+        "q": q,
+        "group": group,
+        "groups": groups_of(agency_framework(agency)),
+        "can_export": actor.has(Role.HR_ADMIN),
+    }
     template = "people/list_rows.html" if request.htmx else "people/list.html"
     return render(request, template, context)
 
@@ -93,7 +105,7 @@ def team(request: ActorRequest) -> HttpResponse:
 @require_GET
 @login_required
 def person_detail(request: ActorRequest, pk: int) -> HttpResponse:
-    """One person's record and classification, for themselves, their supervisors, HR and executives."""
+    """One person's record and classification, for themselves, their line of supervisors and HR."""
     actor = request.actor
     person = get_person_for_actor(actor, pk)
     history = list(classification_history(person))
@@ -110,7 +122,7 @@ def person_detail(request: ActorRequest, pk: int) -> HttpResponse:
         "rule_group": groups.filter(code=proposed).first(),
         "propose_form": ProposeForm(groups=groups, initial=initial),
         "change_form": ChangeForm(groups=groups, initial={"group": step.group if step else None}),
-        "plans": list(plans_of_person(person).filter(is_current=True)),
+        "links": person_links(actor, person),
     }
     return render(request, "people/detail.html", context)
 
@@ -139,7 +151,18 @@ def classification_propose_view(request: ActorRequest, pk: int) -> HttpResponse:
         classification_propose(actor=request.user, person=person, **form.cleaned_data)
     except ValidationError as exc:
         return _refused(request, person, exc)
-    return _after(request, person, _("The proposal has been sent to the supervisor."))
+    return _after(request, person, _proposal_sent(person))
+
+
+def _proposal_sent(person: Person) -> str:
+    """Say who a proposal went to: the supervisor, or HR when the person has none (who then decide)."""
+    if person.supervisor is not None:
+        return _("The proposal has been sent to the supervisor, %(name)s.") % {
+            "name": person.supervisor.full_name
+        }
+    return _(
+        "%(name)s has no supervisor, so the proposal has been sent to the department's HR administrators."
+    ) % {"name": person.full_name}
 
 
 @require_POST
@@ -186,30 +209,49 @@ def classification_approve_view(request: ActorRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def classify_division(request: ActorRequest) -> HttpResponse:
-    """HR proposes, by the workload rule, a group for everyone of a division not yet classified."""
+    """HR classifies the whole department: people paged and filtered, a bulk proposal per division."""
     agency = require_role(request.actor, Role.HR_ADMIN)
-    form = DivisionForm(request.POST or None, divisions=divisions_of(agency))
+    divisions = divisions_of(agency)
+    form = DivisionForm(request.POST or None, divisions=divisions)
     if request.method == "POST" and form.is_valid():
         counts = classification_bulk_propose(actor=request.user, division=form.cleaned_data["division"])
         messages.success(
             request,
             _("%(proposed)s people proposed; %(undecided)s left for their supervisors to decide.") % counts,
         )
-        return redirect("people:classify_division")
-    people = people_of_agency(request.actor).filter(is_active=True).select_related("group")
-    unclassified = people.filter(group__isnull=True).order_by("division__name_th", "first_name")[:200]
-    steps = latest_steps(unclassified)
+        return redirect(request.get_full_path())
+    chosen = request.GET.get("division", "")
+    division = divisions.filter(pk=int(chosen)).first() if chosen.isdigit() else None
+    group = request.GET.get("group", "")
+    status = request.GET.get("status", "unclassified")
+    status = status if status in CLASSIFY_STATUSES else "unclassified"
+    queue = classification_queue(
+        people_of_agency(request.actor), division=division, group=group, status=status
+    )
+    page = Paginator(queue, 50).get_page(request.GET.get("page"))
+    steps = latest_steps(page.object_list)
     rows = [
         (p, steps.get(p.pk), propose_group(p.workload or {}, p.career_path_group or None))
-        for p in unclassified
+        for p in page.object_list
     ]
-    return render(request, "people/classify_division.html", {"form": form, "rows": rows})
+    context = {
+        "form": form,
+        "rows": rows,
+        "page": page,
+        "divisions": divisions,
+        "division": division,
+        "group": group,
+        "status": status,
+        "groups": groups_of(agency_framework(agency)),
+        "backlog": [b for b in division_backlog(agency, divisions) if b.without_proposal],
+    }
+    return render(request, "people/classify_division.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def roster_upload(request: ActorRequest) -> HttpResponse:
-    """Upload a roster: check it, or import it (HR administrators)."""
+    """Upload a roster: check it, or import it (HR administrators); deactivations wait for confirmation."""
     agency = require_role(request.actor, Role.HR_ADMIN)
     form = RosterUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -222,20 +264,55 @@ def roster_upload(request: ActorRequest) -> HttpResponse:
                 filename=upload.name,
                 dry_run="check" in request.POST,
                 skip_invalid=form.cleaned_data["skip_invalid"],
-                partial=form.cleaned_data["partial"],
+                deactivate_missing=form.cleaned_data["deactivate_missing"],
             )
-        except TableError as exc:
-            form.add_error("file", str(exc))
+        except (TableError, ValidationError) as exc:
+            form.add_error("file", " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
         else:
             return redirect("people:import_result", pk=record.pk)
-    imports = RosterImport.objects.filter(agency=agency).select_related("actor")[:10]
+    imports = RosterImport.objects.filter(agency=agency).select_related("actor").defer("upload")[:10]
     return render(request, "people/import.html", {"form": form, "imports": imports})
+
+
+@require_POST
+@login_required
+def import_confirm(request: ActorRequest, pk: int) -> HttpResponse:
+    """Import the file a check kept, deactivating exactly the people it listed (HR administrators)."""
+    record = _import_for(request, pk)
+    try:
+        done = roster_import_confirm(
+            actor=request.user, record=record, confirm_token=request.POST.get("token", "")
+        )
+    except (TableError, ValidationError) as exc:
+        messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
+        return redirect("people:import_result", pk=record.pk)
+    return redirect("people:import_result", pk=done.pk)
+
+
+@require_GET
+@login_required
+def roster_export(request: ActorRequest) -> HttpResponseBase:
+    """The whole roster in the import's own columns, as XLSX or CSV (HR administrators)."""
+    agency = require_role(request.actor, Role.HR_ADMIN)
+    inactive = request.GET.get("inactive") == "1"
+    rows = roster_rows(agency, include_inactive=inactive)
+    name = f"roster-{agency.code}{'-all' if inactive else ''}"
+    if request.GET.get("format") == "csv":
+        response = StreamingHttpResponse(
+            iter_csv(template_headers(), rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 - FileResponse closes it
+    write_xlsx(spool, SHEET_TITLE, template_headers(), rows)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=f"{name}.xlsx", content_type=XLSX)
 
 
 def _import_for(request: ActorRequest, pk: int) -> RosterImport:
     """An import of the HR administrator's department (404 otherwise)."""
     agency = require_agency(request.actor)
-    record = RosterImport.objects.filter(agency=agency, pk=pk).select_related("actor").first()
+    record = RosterImport.objects.filter(agency=agency, pk=pk).select_related("actor", "agency").first()
     if record is None:
         raise Http404
     require_role(request.actor, Role.HR_ADMIN)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from digiskill.agencies.models import Agency, AgencyKind
 from digiskill.lib.tabular import TableError
@@ -18,8 +19,11 @@ SHOWN_ERRORS = 50
 
 class Command(BaseCommand):
     help = (
-        "Import a department's roster. Every row is checked first; nothing is written unless all rows "
-        "are valid (or --skip-invalid). People missing from the file are deactivated unless --partial."
+        "Import a department's roster: people are matched by national ID, new ones created, changed ones "
+        "updated. Every row is checked first; nothing is written unless all rows are valid (or "
+        "--skip-invalid). Nobody is deactivated unless --deactivate-missing (the file is the whole "
+        "roster): the people missing from it are then listed by name and deactivated only after you "
+        "confirm (answer y, or --yes; without a terminal the command refuses without --yes)."
     )
 
     def add_arguments(self, parser: Any) -> None:
@@ -31,8 +35,19 @@ class Command(BaseCommand):
             action="store_true",
             help="Write the valid rows; put the rejected ones in FILE.rejected.csv (or --rejected).",
         )
+        whole = parser.add_mutually_exclusive_group()
+        whole.add_argument(
+            "--deactivate-missing",
+            action="store_true",
+            help="The file is the whole roster: deactivate active people missing from it (listed first).",
+        )
+        whole.add_argument(
+            "--partial",
+            action="store_true",
+            help="The file lists only some people: deactivate nobody (the default; kept for old scripts).",
+        )
         parser.add_argument(
-            "--partial", action="store_true", help="The file lists only some people: deactivate nobody."
+            "--yes", action="store_true", help="Confirm the listed deactivations without asking."
         )
         parser.add_argument("--rejected", type=Path, help="Where to write the rejected rows (CSV).")
 
@@ -55,28 +70,54 @@ class Command(BaseCommand):
             raise CommandError("ไม่ได้นำเข้า เพราะมีข้อผิดพลาด / Nothing imported: the file has errors")
 
     def _run(self, agency: Agency, path: Path, options: dict[str, Any]) -> RosterImport:
-        """Run the import; a dry run is rolled back entirely, so not even its record stays."""
+        """Import (or check); with --deactivate-missing, check first, list, ask, then confirm."""
+        common = {
+            "actor": None,
+            "agency": agency,
+            "source": path,
+            "filename": path.name,
+            "skip_invalid": options["skip_invalid"],
+            "deactivate_missing": options["deactivate_missing"],
+            "keep_upload": False,
+        }
         try:
-            with transaction.atomic():
-                record = roster_import(
-                    actor=None,
-                    agency=agency,
-                    source=path,
-                    filename=path.name,
-                    dry_run=options["dry_run"],
-                    skip_invalid=options["skip_invalid"],
-                    partial=options["partial"],
-                )
-                if options["dry_run"]:
-                    transaction.set_rollback(True)
-        except TableError as exc:
-            raise CommandError(str(exc)) from None
+            if options["dry_run"] or not options["deactivate_missing"]:
+                return roster_import(dry_run=options["dry_run"], **common)
+            check = roster_import(dry_run=True, **common)
+            if check.errors and not options["skip_invalid"]:
+                return check  # refused below, like any file with errors
+            if check.counts["deactivated"]:
+                self._report(check)
+                self._confirm(check, options)
+            record = roster_import(confirm_token=check.confirm_token, **common)
+        except (TableError, ValidationError) as exc:
+            raise CommandError(str(exc) if isinstance(exc, TableError) else " ".join(exc.messages)) from None
+        if not record.written and record.counts["deactivated"]:
+            self._report(record)
+            raise CommandError(
+                "รายชื่อผู้ที่จะถูกปิดสถานะเปลี่ยนไประหว่างตรวจ ไม่ได้นำเข้า กรุณาสั่งใหม่ / "
+                "The people to deactivate changed since the check; nothing imported: run the command again"
+            )
         return record
 
+    def _confirm(self, check: RosterImport, options: dict[str, Any]) -> None:
+        """Ask for the listed deactivations (or take --yes); refuse when nobody can answer."""
+        n = check.counts["deactivated"]
+        if options["yes"]:
+            return
+        if not sys.stdin.isatty():
+            raise CommandError(
+                f"จะปิดสถานะ {n} คน ต้องยืนยันด้วย --yes / "
+                f"{n} people would be deactivated: confirm with --yes (no terminal to ask)"
+            )
+        answer = input(f"ปิดสถานะ {n} คนตามรายชื่อข้างต้นหรือไม่ / Deactivate these {n} people? [y/N] ")
+        if answer.strip().lower() not in {"y", "yes", "ใช่"}:
+            raise CommandError("ยกเลิก ไม่ได้นำเข้า / Cancelled: nothing imported")
+
     def _report(self, record: RosterImport) -> None:
-        """Print the figures, the warnings and the first errors."""
+        """Print the figures, who is (or would be) deactivated, the warnings and the first errors."""
         c = record.counts
-        mode = "ตรวจอย่างเดียว / check only" if record.dry_run else "นำเข้า / import"
+        mode = "นำเข้า / import" if record.written else "ตรวจอย่างเดียว / check only"
         self.stdout.write(f"{record.filename}: {mode}")
         self.stdout.write(
             f"  แถว / rows {c['rows']}: ถูกต้อง / valid {c['valid']}, ไม่ผ่าน / rejected {c['rejected']}"
@@ -86,10 +127,17 @@ class Command(BaseCommand):
             f"  สร้างใหม่ / created {c['created']}, ปรับปรุง / updated {c['updated']}, "
             f"ไม่เปลี่ยน / unchanged {c['unchanged']}{verb}"
         )
-        note = " (ไม่ปิด เพราะนำเข้าบางส่วน / none: partial roster)" if record.partial else ""
+        note = "" if record.deactivate_missing else " (ไม่ปิดผู้ใด / nobody: not --deactivate-missing)"
         self.stdout.write(
             f"  ปิดสถานะ (ไม่อยู่ในไฟล์) / deactivated (not in the file) {c['deactivated']}{verb}{note}"
         )
+        for person in record.deactivation:
+            supervises = (
+                f" — ผู้บังคับบัญชาของ / supervises {person['supervises']}" if person["supervises"] else ""
+            )
+            self.stdout.write(f"    - {person['name']}, {person['division'] or '—'}{supervises}")
+        if c["deactivated"] > len(record.deactivation):
+            self.stdout.write(f"    … {c['deactivated'] - len(record.deactivation)} more / อีก")
         for warning in record.warnings:
             self.stdout.write(f"  {warning}")
         for error in record.errors[:SHOWN_ERRORS]:
