@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -21,11 +22,14 @@ from digiskill.lib.tabular import (
     cell_to_text,
     decode_bytes,
     header_key,
+    is_formula_like,
     iter_csv,
     map_headers,
     neutralise_cell,
     write_csv,
     write_xlsx,
+    xlsx_cell,
+    xlsx_put,
 )
 
 COLUMNS = [
@@ -342,11 +346,149 @@ def test_neutralise_cell_examples() -> None:
     assert neutralise_cell("") == ""
 
 
+# Every trigger, pinned one by one: removing any of them from the rule must fail a test here.
+TRIGGER_EXAMPLES = [
+    ("=", "=cmd|' /C calc'!A0"),
+    ("+", "+1+1"),
+    ("-", "-2+3"),
+    ("@", "@SUM(A1:A2)"),
+    ("tab", "\t=1+1"),
+    ("carriage return", "\r=1+1"),
+    ("full-width =", "\uff1d1+1"),
+    ("full-width +", "\uff0b1+1"),
+    ("full-width -", "\uff0d1+1"),
+    ("full-width @", "\uff20SUM(A1)"),
+    ("space then =", " =1+1"),
+    ("spaces then @", "   @SUM(A1)"),
+    ("no-break space then +", "\u00a0+1"),
+    ("ideographic space then full-width =", "\u3000\uff1d1+1"),
+    ("newline then -", "\n-1"),
+]
+
+
+@pytest.mark.parametrize(("name", "value"), TRIGGER_EXAMPLES, ids=[n for n, _v in TRIGGER_EXAMPLES])
+def test_each_trigger_is_neutralised_in_csv(name: str, value: str) -> None:
+    assert is_formula_like(value)
+    assert neutralise_cell(value) == "'" + value
+    data = b"".join(iter_csv(["h"], [[value]])).decode("utf-8-sig")
+    assert next(csv.reader(io.StringIO(data[data.index("\r\n") + 2 :]))) == ["'" + value]
+
+
+@pytest.mark.parametrize(("name", "value"), TRIGGER_EXAMPLES, ids=[n for n, _v in TRIGGER_EXAMPLES])
+def test_each_trigger_is_inert_text_in_xlsx(name: str, value: str) -> None:
+    stream = io.BytesIO()
+    write_xlsx(stream, "x", [value], [[value]])
+    stream.seek(0)
+    sheet = openpyxl.load_workbook(stream).worksheets[0]
+    for cell in (sheet["A1"], sheet["A2"]):
+        # XML turns a carriage return into a line feed; the text is otherwise unchanged.
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (value.replace("\r", "\n"), "s", True)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["สมชาย", "", "ก-1", "a=b", "1+1", "'=1", "\u200b=1", "x\n=1", "(=1)", "#REF!"],
+)
+def test_text_not_starting_a_formula_is_left_alone(value: str) -> None:
+    assert not is_formula_like(value)
+    assert neutralise_cell(value) == value
+
+
+def _starts_a_formula(value: str) -> bool:
+    """The rule written out again: the first character, or the first after white space, is a trigger."""
+    triggers = set("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+    if value[:1] in triggers:
+        return True
+    rest = value.lstrip()
+    return rest[:1] in triggers
+
+
 @given(st.text())
 def test_neutralised_cells_never_start_with_a_trigger(value: str) -> None:
     result = neutralise_cell(value)
     assert not result.startswith(DANGEROUS_STARTS)
-    assert result in (value, "'" + value)
+    assert not result.lstrip().startswith(DANGEROUS_STARTS) or result.startswith("'")
+    assert result == ("'" + value if _starts_a_formula(value) else value)
+
+
+# Tab and CR are white space too: after other blanks they are trimmed away with them, so only
+# the visible triggers count there; at the very start every trigger counts.
+_visible_trigger = st.sampled_from(["=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20"])
+_any_trigger = st.sampled_from(["=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20"])
+_blank = st.text(alphabet=" \u00a0\u3000\n\t\r", max_size=3)
+
+
+@given(_blank, _visible_trigger, st.text(max_size=20))
+def test_a_trigger_after_any_blank_is_neutralised(blank: str, trigger: str, rest: str) -> None:
+    value = blank + trigger + rest
+    assert neutralise_cell(value) == "'" + value
+
+
+@given(_any_trigger, st.text(max_size=20))
+def test_a_trigger_first_is_neutralised_whatever_follows(trigger: str, rest: str) -> None:
+    assert neutralise_cell(trigger + rest) == "'" + trigger + rest
+
+
+@given(
+    st.one_of(
+        st.tuples(_blank, _visible_trigger).map("".join),
+        _any_trigger,
+    ),
+    st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), max_size=20),
+)
+def test_xlsx_cells_with_a_trigger_are_never_formulas(start: str, rest: str) -> None:
+    value = start + rest
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    xlsx_put(sheet, 1, 1, value)
+    stream = io.BytesIO()
+    book.save(stream)
+    stream.seek(0)
+    cell = openpyxl.load_workbook(stream).worksheets[0]["A1"]
+    assert cell.data_type == "s" and cell.quotePrefix
+    # openpyxl reads back what it wrote (XML may turn a lone CR into LF).
+    assert cell.value in (value, value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def test_xlsx_put_keeps_numbers_and_dates_typed_and_drops_control_characters() -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    values: list[CellValue] = [
+        -5,
+        2.5,
+        Decimal("-1.5"),
+        date(2026, 11, 21),
+        "bad\x07char",
+        "\x01=1+1",
+        None,
+        "x",
+    ]
+    for column, value in enumerate(values, start=1):
+        xlsx_put(sheet, 1, column, value)
+    stream = io.BytesIO()
+    book.save(stream)
+    stream.seek(0)
+    row = next(openpyxl.load_workbook(stream).worksheets[0].iter_rows())
+    assert [c.data_type for c in row[:4]] == ["n", "n", "n", "d"]
+    assert [c.value for c in row[:3]] == [-5, 2.5, -1.5]
+    assert (row[4].value, row[4].quotePrefix) == ("badchar", False)
+    assert (row[5].value, row[5].data_type, row[5].quotePrefix) == ("=1+1", "s", True)
+    assert row[6].value is None and row[7].value == "x"
+
+
+def test_xlsx_cell_is_the_write_only_form_of_the_same_rule() -> None:
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("x")
+    sheet.append([xlsx_cell(sheet, "=1+1", bold=True), xlsx_cell(sheet, 7), xlsx_cell(sheet, "ปกติ")])
+    stream = io.BytesIO()
+    book.save(stream)
+    stream.seek(0)
+    a, b, c = next(openpyxl.load_workbook(stream).worksheets[0].iter_rows())
+    assert (a.value, a.data_type, a.quotePrefix, a.font.bold) == ("=1+1", "s", True, True)
+    assert (b.value, b.data_type) == (7, "n")
+    assert (c.value, c.quotePrefix) == ("ปกติ", False)
 
 
 def test_csv_output_has_bom_and_neutralises_only_text() -> None:

@@ -12,10 +12,12 @@ from tests.reports.conftest import make_plan, pdf_text, xlsx_text
 
 pytestmark = pytest.mark.django_db
 
-# The plan is the staff member's: they, their supervisor and the next level up, HR and executives read it.
-FORM_OK = ["staff", "supervisor", "director", "hr", "executive"]
+# The plan is the staff member's: they, their supervisor and the next level up, and HR read it
+# (the rule of `accounts.access.require_person_access`; an executive reads the department's figures,
+# and individuals only in their own line: the cast's executive supervises nobody, so 404).
+FORM_OK = ["staff", "supervisor", "director", "hr"]
 FORM_FORBIDDEN = ["assessor"]
-FORM_MISSING = ["outsider", "sysadmin"]
+FORM_MISSING = ["outsider", "sysadmin", "executive"]
 
 
 def _status(client: Client, url: str) -> int:
@@ -106,9 +108,11 @@ def test_the_outsider_sees_only_their_own_department(idp: Plan, cast: Cast, clie
 
 
 def test_the_executive_reads_figures_but_not_the_list_of_people(idp: Plan, cast: Cast, client_for) -> None:
+    Plan.objects.filter(pk=idp.pk).update(status="submitted")
     body = client_for("executive").get(reverse("reports:plans"), {"year": 2570}).content.decode()
-    assert 'id="completion-division"' in body
+    assert 'id="completion-division"' in body and 'id="waiting"' in body
     assert 'id="pending-table"' not in body and "ผู้ที่ยังไม่เสนอแผน" not in body
+    assert reverse("reports:plan_xlsx", args=[idp.pk]) not in body  # the form is not theirs to open
     hr = client_for("hr").get(reverse("reports:plans"), {"year": 2570}).content.decode()
     assert "ผู้ที่ยังไม่เสนอแผน" in hr
 

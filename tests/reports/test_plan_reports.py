@@ -16,12 +16,8 @@ from django.utils import timezone
 
 from digiskill.people.models import Person
 from digiskill.plans.models import ActivityStatus, Plan, PlanActivity, PlanSettings, PlanStatus
-from digiskill.reports.selectors import (
-    band_balance,
-    not_submitted,
-    plan_completion,
-    waiting_approvals,
-)
+from digiskill.plans.selectors import overdue_approvals, waiting_approvals
+from digiskill.reports.selectors import band_balance, not_submitted, plan_completion
 from tests.factories import Cast, make_person
 from tests.reports.conftest import YEAR, Framework, add_goal, divisions, make_plan
 
@@ -122,7 +118,7 @@ def test_the_page_and_the_xlsx_show_the_same_figures(crowd: Cast, client_for) ->
     assert f'id="submitted-percent">{got.total.submitted_percent}%<' in body
     for row in got.by_division:
         assert row.label in body
-    assert got.by_division[-1].label == "ไม่ระบุสังกัด"
+    assert got.by_division[-1].label == "ไม่ระบุกอง"
     response = client_for("executive").get(reverse("reports:plans_xlsx"), {"year": YEAR})
     assert (
         response["Content-Disposition"]
@@ -191,15 +187,18 @@ def test_approvals_waiting_count_days_and_flag_those_over_the_limit(cast: Cast, 
     # Submitted 12 days ago, approved by the supervisor 2 days ago: the next level has waited 2 days.
     upper = _submitted(cast, ocsc, 12, first_days_ago=2)
     waiting = waiting_approvals(cast.dept, YEAR)
-    assert [(w.plan.pk, w.days, w.overdue) for w in waiting] == [
+    overdue = {w.plan.pk for w in overdue_approvals(cast.dept)}
+    assert [(w.plan.pk, w.days, w.plan.pk in overdue) for w in waiting] == [
         (late.pk, 10, True),
         (fresh.pk, 3, False),
         (upper.pk, 2, False),
     ]
     assert waiting[2].approver == cast.director_person
     assert waiting[0].approver == cast.supervisor_person
-    PlanSettings.objects.create(agency=cast.dept, approval_limit_days=2)
-    assert [w.overdue for w in waiting_approvals(cast.dept, YEAR)] == [True, True, False]
+    # The limit counts exact time (plans.selectors): 3 days and an hour is over 3 days.
+    PlanSettings.objects.create(agency=cast.dept, approval_limit_days=3)
+    assert [w.plan.pk for w in overdue_approvals(cast.dept)] == [late.pk, fresh.pk]
+    assert waiting_approvals(cast.dept, YEAR + 1) == []
 
 
 def test_the_page_highlights_late_approvals_and_the_hr_home_counts_them(
@@ -258,3 +257,14 @@ def test_the_year_selector_defaults_to_this_fiscal_year(cast: Cast, client_for) 
     assert f'<option value="{this_year}" selected>' in body
     body = client_for("hr").get(reverse("reports:plans"), {"year": "abc"}).content.decode()
     assert f'<option value="{this_year}" selected>' in body
+
+
+def test_when_the_supervisor_cannot_act_the_wait_is_for_hr(cast: Cast, ocsc: Framework, client_for) -> None:
+    plan = _submitted(cast, ocsc, 1)
+    Person.objects.filter(pk=cast.supervisor_person.pk).update(is_active=False)
+    [waiting] = waiting_approvals(cast.dept, YEAR)
+    assert waiting.plan == plan and waiting.approver is None  # plans.rules.approver_of: HR acts
+    body = client_for("hr").get(reverse("reports:plans"), {"year": YEAR}).content.decode()
+    table = body[body.index('id="waiting"') : body.index("</table>", body.index('id="waiting"'))]
+    assert "ผู้ดูแลงานทรัพยากรบุคคล" in table
+    assert cast.supervisor_person.full_name not in table

@@ -1,8 +1,9 @@
 """The gap analysis as files: XLSX (several sheets), CSV (the long table) and JSON.
 
-Every text cell is neutralised against formula injection: text starting with = + - @, a tab or a
-carriage return (or their full-width forms) gets a leading "'" in CSV, and in XLSX is stored as
-plain text with Excel's quote-prefix flag, so a spreadsheet never runs it as a formula.
+Every cell goes through the writers of `lib.tabular`, which neutralise formula-like text (starting
+with = + - @, a tab or a carriage return, their full-width forms, or any of them after spaces): a
+leading "'" in CSV, and in XLSX plain text with Excel's quote-prefix flag, so a spreadsheet never
+runs it as a formula.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from typing import Any
 import openpyxl
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from digiskill.core.glossary import NO_DIVISION
 from digiskill.gaps.selectors import Cell, GapAnalysis, ItemLine, ParticipationLine, Row, as_dict
-from digiskill.lib.tabular import CellValue, iter_csv, neutralise_cell
+from digiskill.lib.tabular import CellValue, iter_csv, xlsx_cell
 from digiskill.lib.thai_dates import format_thai_date
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -28,16 +29,6 @@ CSV_TYPE = "text/csv; charset=utf-8"
 JSON_TYPE = "application/json; charset=utf-8"
 # Fill colours of the five bands (the same scale as the page), lightest first.
 BAND_FILLS = ("E3F1E4", "FDF0C4", "FAD29A", "F19A5E", "C0392B")
-
-
-def is_formula_like(value: str) -> bool:
-    """True when a spreadsheet would read this text as a formula."""
-    return neutralise_cell(value) != value
-
-
-def safe_text(value: str) -> str:
-    """The text as written to CSV: a leading "'" on formula-like text, otherwise unchanged."""
-    return neutralise_cell(value)
 
 
 # --- the tables ---------------------------------------------------------------------------------
@@ -62,7 +53,7 @@ def _row_names(row: Row) -> list[str]:
     """Division, group code and group name of a row (blank where the rows leave them out)."""
     division = ""
     if row.show_division:
-        division = row.division.name_th if row.division else _("No division")
+        division = row.division.name_th if row.division else str(NO_DIVISION)
     group = row.group
     return [division, group.code if group else "", group.name_th if group else ""]
 
@@ -148,7 +139,7 @@ def participation_rows(analysis: GapAnalysis) -> Iterator[list[CellValue]]:
 
 
 def _division_name(line: ParticipationLine) -> str:
-    return line.division.name_th if line.division else _("No division")
+    return line.division.name_th if line.division else str(NO_DIVISION)
 
 
 def about_rows(analysis: GapAnalysis) -> list[list[CellValue]]:
@@ -156,7 +147,7 @@ def about_rows(analysis: GapAnalysis) -> list[list[CellValue]]:
     f = analysis.filters
     division = _("All")
     if f.without_division:
-        division = _("No division")
+        division = str(NO_DIVISION)
     elif f.division is not None:
         division = f.division.name_th
     layout = {
@@ -197,15 +188,8 @@ def write_json(analysis: GapAnalysis) -> bytes:
 
 
 def _cell(sheet: Any, value: CellValue, *, bold: bool = False, fill: str | None = None) -> Any:
-    """A write-only cell; formula-like text stays inert text."""
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
-    if isinstance(value, str) and is_formula_like(value):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    if bold:
-        cell.font = Font(bold=True)
+    """A write-only cell (formula-like text stays inert text, see `lib.tabular.xlsx_cell`), filled."""
+    cell = xlsx_cell(sheet, value, bold=bold)
     if fill:
         cell.fill = PatternFill("solid", start_color=fill, end_color=fill)
         if fill == BAND_FILLS[-1]:

@@ -15,8 +15,10 @@ Reading::
   but still counted, so row numbers match what the user sees.
 
 Writing: :func:`write_csv` / :func:`iter_csv` (UTF-8 with BOM, so Excel on Thai
-Windows shows Thai correctly) and :func:`write_xlsx`.  Both defend against
-formula injection; see :func:`neutralise_cell`.
+Windows shows Thai correctly) and :func:`write_xlsx`; documents laid out by hand
+write each cell through :func:`xlsx_put` (a normal worksheet) or :func:`xlsx_cell`
+(a write-only one).  Every writer defends against formula injection; see
+:func:`neutralise_cell`.  No other module writes a raw cell value.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
+import zipfile
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -58,11 +61,14 @@ __all__ = [
     "cell_to_text",
     "decode_bytes",
     "header_key",
+    "is_formula_like",
     "iter_csv",
     "map_headers",
     "neutralise_cell",
     "write_csv",
     "write_xlsx",
+    "xlsx_cell",
+    "xlsx_put",
 ]
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
@@ -191,17 +197,25 @@ def map_headers(
     )
 
 
+def is_formula_like(value: str) -> bool:
+    """Tell whether a spreadsheet could take this text for a formula (see neutralise_cell)."""
+    # Spaces first: Google Sheets and LibreOffice ("Trim spaces") trim cells on import,
+    # which would leave " =1+1" starting with "=".  Tab and CR are triggers themselves.
+    return value.startswith(_FORMULA_TRIGGERS) or value.lstrip().startswith(_FORMULA_TRIGGERS)
+
+
 def neutralise_cell(value: str) -> str:
     """Prefix "'" to text that a spreadsheet would run as a formula.
 
     Applies to text starting with = + - @ tab or carriage return (OWASP CSV
-    injection guidance) or a full-width = + - @.  As OWASP advises, this is
+    injection guidance) or a full-width = + - @, also after leading white
+    space (which some spreadsheets trim on import).  As OWASP advises, this is
     done even for text that looks like a negative number ("-5"): the writers
     only see strings here, and a genuine number should be passed as int, float
     or Decimal, which is never altered.  The price is that such text reads back
     with the leading "'".
     """
-    return "'" + value if value.startswith(_FORMULA_TRIGGERS) else value
+    return "'" + value if is_formula_like(value) else value
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -228,17 +242,32 @@ class TableReader:
 
     Use as a context manager, or call :meth:`close`.  ``headers`` is the first
     non-blank row; ``rows()``/``records()`` stream the rows after it once.
-    ``max_rows`` (optional) stops oversized uploads with a TableError.
+    Limits (all optional) refuse an oversized upload with a TableError before the work:
+    ``max_bytes`` the file's size, checked before anything is read; ``max_unpacked_bytes``
+    what an XLSX declares its parts unpack to (a small zip can hide a huge cell), checked
+    before the workbook is opened; ``max_rows`` the data rows, checked against an XLSX's
+    declared dimension first, then while streaming (reading stops at the first row over).
     """
 
-    def __init__(self, source: Source, *, filename: str | None = None, max_rows: int | None = None) -> None:
+    def __init__(
+        self,
+        source: Source,
+        *,
+        filename: str | None = None,
+        max_rows: int | None = None,
+        max_bytes: int | None = None,
+        max_unpacked_bytes: int | None = None,
+    ) -> None:
         """Open the table, detect its format and encoding, and read the header row."""
         self.filename = filename if filename is not None else _source_name(source)
         self.encoding: str | None = None
         self._max_rows = max_rows
+        self._max_unpacked = max_unpacked_bytes
         self._stack = ExitStack()
         try:
             stream = _open_seekable(source, self._stack)
+            if max_bytes is not None:
+                _check_size(stream, max_bytes, self.filename)
             self.format: TableFormat = _detect_format(stream, self.filename)
             raw = self._open_xlsx(stream) if self.format == "xlsx" else self._open_csv(stream)
             self._raw = _numbered(raw, self.filename)
@@ -276,11 +305,7 @@ class TableReader:
         width = len(self.headers)
         for number, cells in self._raw:
             if self._max_rows is not None and number - self.header_row > self._max_rows:
-                raise TableError(
-                    f"มีข้อมูลเกิน {self._max_rows} แถว",
-                    f"more than {self._max_rows} data rows",
-                    filename=self.filename,
-                )
+                raise self._too_many_rows()
             if any(cells):
                 yield number, cells + [""] * (width - len(cells))
 
@@ -293,6 +318,14 @@ class TableReader:
             record = {key: cells[index] for key, index in header_map.columns.items()}
             record.update(dict.fromkeys(header_map.absent, ""))
             yield number, record
+
+    def _too_many_rows(self) -> TableError:
+        """The error for a table with more data rows than allowed."""
+        return TableError(
+            f"มีข้อมูลเกิน {self._max_rows:,} แถว ซึ่งเป็นจำนวนสูงสุดที่รับได้ ให้แบ่งเป็นหลายไฟล์",
+            f"more than {self._max_rows:,} data rows, the most accepted; split it into several files",
+            filename=self.filename,
+        )
 
     def _read_header(self) -> tuple[int, list[str]]:
         """Return (row number, cells) of the first non-blank row."""
@@ -319,6 +352,8 @@ class TableReader:
 
     def _open_xlsx(self, stream: IO[bytes]) -> Iterator[list[str]]:
         """Open the workbook in streaming mode; return its first sheet's rows."""
+        if self._max_unpacked is not None:
+            _check_unpacked_size(stream, self._max_unpacked, self.filename)
         try:
             workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
         except Exception as exc:  # any of zip, XML or openpyxl errors: all mean a bad file
@@ -331,6 +366,9 @@ class TableReader:
         if not workbook.worksheets:
             raise TableError("ไม่มีแผ่นงาน", "the workbook has no worksheet", filename=self.filename)
         sheet = workbook.worksheets[0]
+        declared = getattr(sheet, "max_row", None)
+        if self._max_rows is not None and isinstance(declared, int) and declared - 1 > self._max_rows:
+            raise self._too_many_rows()
         # Some exporters write a wrong <dimension>, which makes openpyxl cut
         # rows short; forgetting it makes openpyxl read what is really there.
         sheet.reset_dimensions()
@@ -402,9 +440,9 @@ def write_xlsx(
     for index, width in enumerate(_column_widths(headers, sample), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.append([_xlsx_cell(sheet, header, bold=True) for header in headers])
+    sheet.append([xlsx_cell(sheet, header, bold=True) for header in headers])
     for row in itertools.chain(sample, rows):
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        sheet.append([xlsx_cell(sheet, value) for value in row])
     # zipfile leaves a caller's stream open, so no wrapper is needed here.
     workbook.save(target)
 
@@ -434,6 +472,46 @@ def _open_seekable(source: Source, stack: ExitStack) -> IO[bytes]:
     shutil.copyfileobj(source, spool)
     spool.seek(0)
     return spool
+
+
+def _megabytes(size: int) -> str:
+    """A size in bytes as "20 MB" (one decimal below 10 MB)."""
+    mb = size / (1024 * 1024)
+    return f"{mb:.1f} MB" if mb < 10 else f"{mb:,.0f} MB"
+
+
+def _check_size(stream: IO[bytes], limit: int, filename: str) -> None:
+    """Refuse a stream longer than `limit` bytes, measured without reading it."""
+    start = stream.tell()
+    size = stream.seek(0, os.SEEK_END) - start
+    stream.seek(start)
+    if size > limit:
+        raise TableError(
+            f"ไฟล์มีขนาด {_megabytes(size)} เกินขนาดสูงสุด {_megabytes(limit)}",
+            f"the file is {_megabytes(size)}, over the limit of {_megabytes(limit)}",
+            filename=filename,
+        )
+
+
+def _check_unpacked_size(stream: IO[bytes], limit: int, filename: str) -> None:
+    """Refuse an XLSX whose parts declare more than `limit` bytes unpacked.
+
+    zipfile never inflates a member beyond its declared size, so the declaration is a real bound.
+    """
+    start = stream.tell()
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        size = 0  # a damaged file: openpyxl reports it properly just after
+    finally:
+        stream.seek(start)
+    if size > limit:
+        raise TableError(
+            f"เมื่อคลายไฟล์ Excel แล้วมีขนาด {_megabytes(size)} เกินขนาดสูงสุด {_megabytes(limit)}",
+            f"the Excel file unpacks to {_megabytes(size)}, over the limit of {_megabytes(limit)}",
+            filename=filename,
+        )
 
 
 def _is_seekable(stream: IO[bytes]) -> bool:
@@ -641,22 +719,51 @@ def _csv_cell(value: CellValue) -> str:
     return _format_value(value)
 
 
-def _xlsx_cell(sheet: Any, value: CellValue, *, bold: bool = False) -> Any:
-    """Build a write-only cell, keeping formula-like text as inert text."""
-    if isinstance(value, datetime):
-        value = _bangkok_naive(value)
-    if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+def xlsx_cell(sheet: Any, value: CellValue, *, bold: bool = False) -> Any:
+    """Build a cell for a write-only sheet (``sheet.append``), formula-like text kept inert.
+
+    Strings are always text, never formulas, and formula-like ones carry
+    Excel's quote-prefix flag (see write_xlsx); numbers, dates and booleans
+    keep their type.
+    """
+    value = _xlsx_value(value)
     # The stubs list fewer types than openpyxl accepts (it writes date, time and Decimal).
     cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
-    if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
+    _make_inert(cell, value)
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def xlsx_put(sheet: Any, row: int, column: int, value: CellValue) -> Any:
+    """Write a value into a normal worksheet's cell and return the cell, formula-like text kept inert.
+
+    The same rules as :func:`xlsx_cell`; use it for every cell of a document
+    laid out cell by cell (merged cells, borders), never ``sheet.cell(value=...)``.
+    """
+    value = _xlsx_value(value)
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    _make_inert(cell, value)
+    return cell
+
+
+def _xlsx_value(value: CellValue) -> CellValue:
+    """Drop characters XML cannot hold; aware datetimes become Bangkok wall-clock time."""
+    if isinstance(value, datetime):
+        return _bangkok_naive(value)
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
+
+
+def _make_inert(cell: Any, value: CellValue) -> None:
+    """Keep formula-like text a plain string with Excel's quote prefix."""
+    if isinstance(value, str) and is_formula_like(value):
         # openpyxl would otherwise store "=..." as a formula; the quote prefix
         # also stops Excel from turning it into one when the cell is edited.
         cell.data_type = "s"
         cell.quotePrefix = True
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
 
 
 def _bangkok_naive(value: datetime) -> datetime:

@@ -9,9 +9,13 @@ class ReportsConfig(AppConfig):
     def ready(self) -> None:
         """Add "Plan reports" to the navigation of HR and executives, and the plans panel to HR's home."""
         from digiskill.accounts.models import Role
-        from digiskill.core.navigation import NavItem, register
+        from digiskill.core.navigation import NavGroup, NavItem, register
         from digiskill.core.selectors import panel
         from digiskill.reports import panels
 
-        register(NavItem(_("Plan reports"), "reports:plans", (Role.HR_ADMIN, Role.EXECUTIVE)))
+        register(
+            NavItem(
+                _("Plan reports"), "reports:plans", (Role.HR_ADMIN, Role.EXECUTIVE), group=NavGroup.DEPARTMENT
+            )
+        )
         panel(panels.plans_panel)

@@ -1,4 +1,8 @@
-"""The official IDP form as PDF (Chromium) and XLSX (openpyxl), from the same gathered content."""
+"""The official IDP form as PDF (Chromium) and XLSX (openpyxl), from the same gathered content.
+
+Every XLSX cell is written through `lib.tabular.xlsx_put`, so text a person typed (a goal, an
+activity, a division's name) is never stored or run as a formula.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from digiskill.agencies.models import Agency
+from digiskill.lib.tabular import CellValue, xlsx_put
 from digiskill.plans.models import Plan
 from digiskill.reports.fonts import sarabun_css
 from digiskill.reports.pdf import html_to_pdf
@@ -99,19 +104,16 @@ def _line(
 ) -> int:
     """A text across the whole width of the form; returns the next row."""
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=LAST)
-    cell = ws.cell(row=row, column=1, value=text)
+    cell = xlsx_put(ws, row, 1, text)
     cell.font = _font(size, bold=bold)
     cell.alignment = _wrap(align, "center")
     return row + 1
 
 
-CellValue = str | int | float | None
-
-
 def _boxed(
     ws: Worksheet, row: int, column: int, value: CellValue, *, bold: bool = False, fill: bool = False
 ) -> None:
-    cell = ws.cell(row=row, column=column, value=value)
+    cell = xlsx_put(ws, row, column, value)
     cell.font = _font(bold=bold)
     cell.border = BOX
     cell.alignment = _wrap("center" if fill else "left", "center" if fill else "top")
@@ -129,11 +131,11 @@ def _merge_boxed(ws: Worksheet, first: int, last: int, column: int) -> None:
 
 def _write_details(ws: Worksheet, row: int, form: PlanForm) -> int:
     for detail in form.details:
-        label = ws.cell(row=row, column=1, value=detail.label)
+        label = xlsx_put(ws, row, 1, detail.label)
         label.font = _font(bold=True)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=LAST)
-        value = ws.cell(row=row, column=3, value=detail.value)
+        value = xlsx_put(ws, row, 3, detail.value)
         value.font = _font()
         value.alignment = _wrap()
         ws.row_dimensions[row].height = _lines(detail.value, sum(WIDTHS[2:])) * LINE_HEIGHT
@@ -243,7 +245,7 @@ def _write_signatures(ws: Worksheet, row: int, form: PlanForm) -> int:
         for offset, text in enumerate(lines):
             r = row + offset
             ws.merge_cells(start_row=r, start_column=start, end_row=r, end_column=end)
-            cell = ws.cell(row=r, column=start, value=text)
+            cell = xlsx_put(ws, r, start, text)
             cell.font = _font()
             cell.alignment = _wrap("center", "center")
     return row + 4
@@ -320,7 +322,7 @@ def completion_xlsx(agency: Agency, completion: Completion) -> bytes:
     title = _("Individual development plans, fiscal year %(year)s") % {"year": completion.year}
     for row, (text, size) in enumerate(((agency.name_th, 16), (title, 16)), start=1):
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-        cell = ws.cell(row=row, column=1, value=text)
+        cell = xlsx_put(ws, row, 1, text)
         cell.font = _font(size, bold=True)
         cell.alignment = _wrap("center", "center")
     row = 4

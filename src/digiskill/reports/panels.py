@@ -8,12 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from digiskill.accounts.access import Actor
 from digiskill.accounts.models import Role
 from digiskill.core.selectors import Panel
-from digiskill.reports.selectors import (
-    approval_limit_days,
-    current_fiscal_year,
-    overdue_approvals_count,
-    plan_completion,
-)
+from digiskill.plans.selectors import approval_limit, overdue_approvals, this_fiscal_year
+from digiskill.reports.selectors import plan_completion
 
 
 def plans_panel(actor: Actor) -> Panel | None:
@@ -21,7 +17,7 @@ def plans_panel(actor: Actor) -> Panel | None:
     agency = actor.agency
     if agency is None or not actor.has(Role.HR_ADMIN):
         return None
-    year = current_fiscal_year()
+    year = this_fiscal_year()
     return Panel(
         "plan_reports",
         _("Development plans"),
@@ -29,8 +25,8 @@ def plans_panel(actor: Actor) -> Panel | None:
         {
             "year": year,
             "submitted_percent": plan_completion(agency, year).total.submitted_percent,
-            "overdue": overdue_approvals_count(agency),
-            "limit": approval_limit_days(agency),
+            "overdue": len(overdue_approvals(agency)),
+            "limit": approval_limit(agency),
             "url": reverse("reports:plans") + f"?year={year}",
         },
     )

@@ -14,6 +14,7 @@ from django.utils.functional import Promise
 from django.utils.translation import pgettext, pgettext_lazy
 
 from digiskill.agencies.models import Agency, AgencyKind
+from digiskill.core.glossary import E_LEARNING
 from digiskill.lib.thai_dates import format_thai_date
 from digiskill.people.models import Person
 from digiskill.plans.models import ActivityKind, ActivityStatus, Plan, PlanActivity, PlanGoal
@@ -28,7 +29,7 @@ KIND_LABELS: dict[str, Promise] = {
     ActivityKind.PROJECT: pgettext_lazy("IDP form", "Challenging project"),
     ActivityKind.ROTATION: pgettext_lazy("IDP form", "Job rotation"),
     ActivityKind.SELF_STUDY: pgettext_lazy("IDP form", "Self-study"),
-    ActivityKind.E_LEARNING: pgettext_lazy("IDP form", "E-learning"),
+    ActivityKind.E_LEARNING: E_LEARNING,
     ActivityKind.COACHING: pgettext_lazy("IDP form", "Coaching"),
     ActivityKind.MENTORING: pgettext_lazy("IDP form", "Mentoring"),
     ActivityKind.FEEDBACK: pgettext_lazy("IDP form", "Feedback"),

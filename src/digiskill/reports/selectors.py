@@ -1,75 +1,25 @@
-"""Reads for reports: one plan for its official form, and the department's view of plans (Org 4).
+"""Reads for reports: the department's view of plans (Org 4) and the 70:20:10 balance of the form.
 
-Everything is scoped to the actor's department first (outsiders get 404), then checked by role.
+Reading one plan, the current plan of a person, the fiscal year, the approvals waiting and the
+department's approval limit are the plans app's own reads (`plans.selectors`): reports calls them
+and keeps no copy. The views scope everything to the actor's department first, then check the role.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
-from django.http import Http404
-from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
-from digiskill.accounts.access import Actor, require_agency
-from digiskill.accounts.models import Role
 from digiskill.agencies.models import Agency
+from digiskill.core.glossary import NO_DIVISION, band_label
 from digiskill.frameworks.models import PersonnelGroup
-from digiskill.lib.thai_dates import fiscal_year
 from digiskill.people.models import Person
-from digiskill.people.selectors import subordinate_ids
-from digiskill.plans.models import ActivityStatus, Band, Plan, PlanActivity, PlanSettings, PlanStatus
-
-DEFAULT_APPROVAL_LIMIT_DAYS = 7
-
-# --- one plan -----------------------------------------------------------------------------------
-
-
-def get_plan_for_actor(actor: Actor, pk: int) -> Plan:
-    """A plan the actor may read: their own, their subordinates' (any level), or any for HR/executives.
-
-    Outside the department (or missing) → 404; someone else in the department → 403.
-    """
-    agency = require_agency(actor)
-    plan = (
-        Plan.objects.filter(agency=agency, pk=pk)
-        .select_related("person", "person__division", "person__group", "agency")
-        .first()
-    )
-    if plan is None:
-        raise Http404
-    if actor.has(Role.HR_ADMIN, Role.EXECUTIVE):
-        return plan
-    me = actor.person
-    if me is None:
-        raise PermissionDenied
-    if me.pk in (plan.person_id, plan.supervisor_id, plan.next_level_id):
-        return plan
-    if plan.person_id in subordinate_ids(me):
-        return plan
-    raise PermissionDenied
-
-
-def current_plan(person: Person, year: int) -> Plan | None:
-    """The current version of a person's plan for a fiscal year, if there is one."""
-    return (
-        Plan.objects.filter(person=person, fiscal_year=year, is_current=True)
-        .order_by("-version")
-        .select_related("person", "agency")
-        .first()
-    )
-
-
-def current_fiscal_year() -> int:
-    """The fiscal year (B.E.) of today in Bangkok."""
-    return fiscal_year(timezone.localdate())
-
+from digiskill.plans.models import ActivityStatus, Band, Plan, PlanActivity, PlanStatus
+from digiskill.plans.selectors import this_fiscal_year
 
 # --- the department's view of plans -------------------------------------------------------------
 
@@ -186,7 +136,7 @@ def plan_completion(agency: Agency, year: int) -> Completion:
     )
     group_rows = PersonnelGroup.objects.filter(pk__in=[k for k in groups if k is not None])
     group_names = {g.pk: (g.order, f"{g.code} {g.name_th}") for g in group_rows}
-    no_division = pgettext("plan reports", "No division")
+    no_division = str(NO_DIVISION)
     by_division = sorted(
         (
             CompletionRow(k, division_names.get(k, no_division) if k else no_division, c)
@@ -216,63 +166,6 @@ def not_submitted(agency: Agency, year: int, division: Agency | None = None) -> 
     )
 
 
-def approval_limit_days(agency: Agency) -> int:
-    """Days an approval may wait before HR is shown it (the department's setting, or 7)."""
-    limit = PlanSettings.objects.filter(agency=agency).values_list("approval_limit_days", flat=True).first()
-    return DEFAULT_APPROVAL_LIMIT_DAYS if limit is None else limit
-
-
-@dataclass
-class Waiting:
-    """A submitted plan waiting for a supervisor's approval."""
-
-    plan: Plan
-    since: dt.datetime
-    days: int
-    overdue: bool
-
-    @property
-    def approver(self) -> Person | None:
-        """Who should approve now: the next-level supervisor after the first approval, else the supervisor."""
-        if self.plan.awaiting_next_level:
-            return self.plan.next_level or (self.plan.supervisor.supervisor if self.plan.supervisor else None)
-        return self.plan.supervisor or self.plan.person.supervisor
-
-
-def waiting_approvals(
-    agency: Agency, year: int | None = None, *, now: dt.datetime | None = None
-) -> list[Waiting]:
-    """Submitted plans (current versions) waiting for approval, longest wait first.
-
-    The wait counts from the supervisor's approval when the next-level supervisor is the one
-    now holding the plan, otherwise from the submission.
-    """
-    now = now or timezone.now()
-    limit = approval_limit_days(agency)
-    plans = Plan.objects.filter(agency=agency, is_current=True, status=PlanStatus.SUBMITTED).select_related(
-        "person",
-        "person__division",
-        "person__supervisor",
-        "supervisor",
-        "supervisor__supervisor",
-        "next_level",
-    )
-    if year is not None:
-        plans = plans.filter(fiscal_year=year)
-    waiting = []
-    for plan in plans:
-        since = (plan.first_approved_at if plan.awaiting_next_level else plan.submitted_at) or plan.updated_at
-        days = max((now - since).days, 0)
-        waiting.append(Waiting(plan, since, days, days > limit))
-    waiting.sort(key=lambda w: (-w.days, w.plan.pk))
-    return waiting
-
-
-def overdue_approvals_count(agency: Agency) -> int:
-    """How many approvals (any year) have waited longer than the department's limit."""
-    return sum(1 for w in waiting_approvals(agency) if w.overdue)
-
-
 @dataclass
 class BandHours:
     """Hours planned in one band of 70:20:10, and its share of all hours."""
@@ -285,9 +178,9 @@ class BandHours:
 
 
 BAND_LABELS: dict[int, Promise] = {
-    Band.EXPERIENCE: _("70: learning by doing"),
-    Band.SOCIAL: _("20: learning from others"),
-    Band.FORMAL: _("10: formal learning"),
+    Band.EXPERIENCE: band_label(70, ": "),
+    Band.SOCIAL: band_label(20, ": "),
+    Band.FORMAL: band_label(10, ": "),
 }
 """The three parts of 70:20:10 as the reports and the official form name them."""
 
@@ -340,7 +233,7 @@ def plan_band_balance(plan: Plan) -> list[BandHours]:
 
 def plan_years(agency: Agency) -> list[int]:
     """Fiscal years with plans in the department, and the current and next ones, newest first."""
-    current = current_fiscal_year()
+    current = this_fiscal_year()
     years = set(Plan.objects.filter(agency=agency).values_list("fiscal_year", flat=True).distinct())
     years.update({current, current + 1})
     return sorted(years, reverse=True)

@@ -14,6 +14,7 @@ from digiskill.accounts.access import ActorRequest, require_role
 from digiskill.accounts.models import Role
 from digiskill.agencies.models import Agency
 from digiskill.agencies.selectors import divisions_of
+from digiskill.plans import selectors as plans
 from digiskill.reports import selectors
 from digiskill.reports.documents import PDF, XLSX, completion_xlsx, plan_filename, plan_pdf, plan_xlsx
 from digiskill.reports.fonts import FontMissing
@@ -30,8 +31,8 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 @require_GET
 @login_required
 def plan_form_pdf(request: ActorRequest, pk: int) -> HttpResponse:
-    """The official form of a plan version as PDF (the person, their supervisors, HR, executives)."""
-    plan = selectors.get_plan_for_actor(request.actor, pk)
+    """The official form of a plan version as PDF (the person, their line of supervisors, HR)."""
+    plan = plans.get_plan_for_actor(request.actor, pk)
     try:
         content = plan_pdf(plan)
     except (PdfUnavailable, FontMissing) as exc:
@@ -45,7 +46,7 @@ def plan_form_pdf(request: ActorRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_form_xlsx(request: ActorRequest, pk: int) -> HttpResponse:
     """The official form of a plan version as XLSX."""
-    plan = selectors.get_plan_for_actor(request.actor, pk)
+    plan = plans.get_plan_for_actor(request.actor, pk)
     return _download(plan_xlsx(plan), XLSX, plan_filename(plan, "xlsx"))
 
 
@@ -54,7 +55,7 @@ def _year(request: ActorRequest) -> int:
     text = request.GET.get("year", "")
     if text.isdigit() and 2400 < int(text) < 2700:
         return int(text)
-    return selectors.current_fiscal_year()
+    return plans.this_fiscal_year()
 
 
 def _division(request: ActorRequest, agency: Agency) -> Agency | None:
@@ -85,8 +86,9 @@ def plans_overview(request: ActorRequest) -> HttpResponse:
             (pgettext("plan reports", "Division"), completion.by_division, "completion-division"),
             (pgettext("plan reports", "Personnel group"), completion.by_group, "completion-group"),
         ],
-        "waiting": selectors.waiting_approvals(agency, year),
-        "limit": selectors.approval_limit_days(agency),
+        "waiting": plans.waiting_approvals(agency, year),
+        "overdue": {w.plan.pk for w in plans.overdue_approvals(agency)},
+        "limit": plans.approval_limit(agency),
         "balance": selectors.band_balance(agency, year),
         "is_hr": is_hr,
     }

@@ -10,10 +10,10 @@ from django.core.management.base import BaseCommand, CommandError
 from digiskill.agencies.models import Agency, AgencyKind
 from digiskill.lib.national_id import normalise_national_id
 from digiskill.people.models import Person
+from digiskill.plans.selectors import current_plan, this_fiscal_year
 from digiskill.reports.documents import plan_pdf, plan_xlsx
 from digiskill.reports.fonts import FontMissing
 from digiskill.reports.pdf import PdfUnavailable
-from digiskill.reports.selectors import current_fiscal_year, current_plan
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         person = self._person(options["person"], options.get("agency"))
-        year = options.get("year") or current_fiscal_year()
+        year = options.get("year") or this_fiscal_year()
         if not 2400 < year < 2700:
             raise CommandError(
                 f"ปีงบประมาณต้องเป็นปีพุทธศักราช เช่น 2570 แต่ได้ {year} / "
