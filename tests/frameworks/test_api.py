@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from digiskill.frameworks.loading import DATA_DIR, read_framework
 from digiskill.frameworks.models import Area, Framework, Unit
-from digiskill.frameworks.services import framework_load
 from tests.factories import Cast
 
 BASE = "/api/v1/frameworks"
@@ -29,13 +27,6 @@ UNKNOWN = [
 ]
 
 
-@pytest.fixture
-def ocsc(db: None) -> Framework:
-    """The real OCSC 2561 framework, loaded from its data file."""
-    framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
-    return Framework.objects.get(code="OCSC-2561")
-
-
 @pytest.mark.parametrize("role", ["staff", "hr", "assessor", "outsider", "sysadmin"])
 @pytest.mark.parametrize("url", ENDPOINTS)
 def test_members_read_the_catalog(ocsc: Framework, cast: Cast, client_for, role: str, url: str) -> None:
@@ -52,7 +43,7 @@ def test_anonymous_gets_401(ocsc: Framework, url: str) -> None:
 def test_unknown_codes_are_404(ocsc: Framework, cast: Cast, client_for, url: str) -> None:
     response = client_for("staff").get(url)
     assert response.status_code == 404
-    assert response.json() == {"detail": "ไม่พบ / Not found"}
+    assert response.json() == {"detail": "ไม่พบ / Not found", "errors": {}}
 
 
 def test_framework_list(ocsc: Framework, cast: Cast, client_for) -> None:

@@ -56,7 +56,7 @@ def test_one_person_follows_the_chain_of_supervisors(world: Cast, client_for) ->
         "supervisor": 200,
         "director": 200,
         "hr": 200,
-        "executive": 200,
+        "executive": 404,  # outside the executive's line
         "assessor": 403,
     }
     assert client_for("outsider").get(url).status_code == 404
@@ -69,7 +69,8 @@ def test_classification_through_the_api(world: Cast, client_for) -> None:
     assert client_for("supervisor").post(f"{base}/agree").status_code == 422  # nothing proposed yet
     response = client_for("staff").post(base, {"group": "A"}, content_type="application/json")
     assert response.status_code == 201 and response.json()["status"] == "proposed"
-    assert client_for("executive").post(f"{base}/agree").status_code == 403
+    assert client_for("executive").post(f"{base}/agree").status_code == 404  # outside their line
+    assert client_for("assessor").post(f"{base}/agree").status_code == 403
     assert client_for("outsider").post(f"{base}/agree").status_code == 404
     assert Client().post(f"{base}/agree").status_code == 401
     response = client_for("supervisor").post(f"{base}/agree")

@@ -34,7 +34,7 @@ class Coded(Schema):
     description_th: str = ""
 
 
-class ItemOut(Schema):
+class AnnouncedItemOut(Schema):
     """A required item: a unit of the catalog (ability) or a text under a component."""
 
     component: str
@@ -49,7 +49,7 @@ class GroupOut(Schema):
 
     group: Coded
     role: Coded | None
-    items: list[ItemOut]
+    items: list[AnnouncedItemOut]
 
 
 class AnnouncementSummary(Schema):
@@ -70,7 +70,7 @@ class AnnouncementOut(AnnouncementSummary):
     groups: list[GroupOut]
 
 
-class GoalOut(Schema):
+class TargetGoalOut(Schema):
     """A goal of the digital target."""
 
     horizon: int
@@ -94,14 +94,14 @@ class TargetOut(Schema):
     vision: str
     stage: Coded
     stage_rationale: str
-    goals: list[GoalOut]
+    goals: list[TargetGoalOut]
     members: list[MemberOut]
     created_at: dt.datetime
 
 
-def item_out(item: AnnouncementItem) -> ItemOut:
+def item_out(item: AnnouncementItem) -> AnnouncedItemOut:
     """One announced item as JSON."""
-    return ItemOut(
+    return AnnouncedItemOut(
         component=item.component.code,
         unit_code=item.unit.code if item.unit else None,
         unit_name_th=item.unit.name_th if item.unit else None,
@@ -171,7 +171,7 @@ def target_current(request: HttpRequest) -> TargetOut:
         stage=Coded.from_orm(target.stage),
         stage_rationale=target.stage_rationale,
         goals=[
-            GoalOut(horizon=g.horizon, kind=g.kind, goal=Coded.from_orm(g.goal), text=g.text)
+            TargetGoalOut(horizon=g.horizon, kind=g.kind, goal=Coded.from_orm(g.goal), text=g.text)
             for g in target.goals.all()
         ],
         members=[

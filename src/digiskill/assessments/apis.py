@@ -1,9 +1,10 @@
 """Self-assessments as JSON under /api/v1/assessments/.
 
 The same rules as the pages: the person answers and submits their own draft; the person, their
-supervisor chain and the department's HR administrators and executives read a round; the direct
-supervisor (HR when there is none) reviews. Someone else's department is 404, a wrong role or
-person 403, no session 401; a step the rules refuse is 422 with the reason.
+supervisor chain (an executive only in their own line) and the department's HR administrators
+read a round; the direct supervisor (HR when there is none) reviews. Someone else's department is
+404, as is a person outside an executive's line; a wrong role or person 403, no session 401; a step
+the rules refuse is 422 with the reason.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TypeVar, cast
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from ninja import File, Router, Schema, Status
+from ninja import Field, File, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from digiskill.accounts.access import Actor, ActorRequest, require_agency, require_role
@@ -46,14 +47,16 @@ from digiskill.assessments.services import (
     assessment_start,
     assessment_submit,
 )
+from digiskill.core.apis import Id, Problem, StrictIn, refused
 from digiskill.people.models import Person
 from digiskill.people.selectors import get_person_for_actor
 
 router = Router(tags=["assessments"])
+TEXT_MAX = 10_000  # a long page of writing
 T = TypeVar("T")
 
 
-class ItemOut(Schema):
+class AssessmentItemOut(Schema):
     """One required item of a round: the person's answer, the supervisor's view, the agreed result."""
 
     id: int
@@ -98,7 +101,7 @@ class AssessmentOut(RoundOut):
 
     answered: int
     total: int
-    items: list[ItemOut]
+    items: list[AssessmentItemOut]
 
 
 class MineOut(Schema):
@@ -115,46 +118,46 @@ class PersonRoundsOut(Schema):
     rounds: list[RoundOut]
 
 
-class AnswerIn(Schema):
+class AnswerIn(StrictIn):
     """An answer to one item; fields left out keep their saved value."""
 
-    item_id: int
+    item_id: Id
     has: bool | None = None
     level: int | None = None
-    comment: str = ""
-    link: str = ""
+    comment: str = Field("", max_length=TEXT_MAX)
+    link: str = Field("", max_length=1000)
 
 
-class AnswersIn(Schema):
+class AnswersIn(StrictIn):
     """Answers to several items of the caller's draft."""
 
-    answers: list[AnswerIn]
+    answers: list[AnswerIn] = Field(max_length=1000)
 
 
-class ReviewItemIn(Schema):
+class ReviewItemIn(StrictIn):
     """The reviewer's view of one item."""
 
-    item_id: int
+    item_id: Id
     agrees: bool | None
-    comment: str = ""
+    comment: str = Field("", max_length=TEXT_MAX)
     priority: int | None = None
 
 
-class ReviewIn(Schema):
+class ReviewIn(StrictIn):
     """The reviewer's views, the overall comment, and whether to complete the review now."""
 
-    items: list[ReviewItemIn] = []
-    comment: str | None = None
+    items: list[ReviewItemIn] = Field([], max_length=1000)
+    comment: str | None = Field(None, max_length=TEXT_MAX)
     complete: bool = False
 
 
-class ReturnIn(Schema):
+class ReturnIn(StrictIn):
     """Why the round goes back to the person."""
 
-    comment: str
+    comment: str = Field(max_length=TEXT_MAX)
 
 
-class ResourceOut(Schema):
+class SuggestedResourceOut(Schema):
     """A learning resource suggested for a gap."""
 
     id: int
@@ -174,21 +177,15 @@ class GapOut(Schema):
     unit_name_th: str | None
     text_th: str
     unit_url: str
-    resources: list[ResourceOut]
-
-
-class Problem(Schema):
-    """Why a step was refused."""
-
-    detail: str
+    resources: list[SuggestedResourceOut]
 
 
 def _actor(request: HttpRequest) -> Actor:
     return cast(ActorRequest, request).actor
 
 
-def _item_out(item: AssessmentItem) -> ItemOut:
-    return ItemOut(
+def _item_out(item: AssessmentItem) -> AssessmentItemOut:
+    return AssessmentItemOut(
         id=item.pk,
         component=item.component.code,
         unit_code=item.unit.code if item.unit else None,
@@ -252,7 +249,7 @@ def _gap_out(gap: Gap) -> GapOut:
         text_th=item.text_th,
         unit_url=gap.unit_url,
         resources=[
-            ResourceOut(id=r.pk, title=r.title, provider=r.provider, url=r.url, hours=r.hours)
+            SuggestedResourceOut(id=r.pk, title=r.title, provider=r.provider, url=r.url, hours=r.hours)
             for r in gap.resources
         ],
     )
@@ -270,7 +267,7 @@ def _refusable(write: Callable[[], T], status: int = 200) -> Status[T | Problem]
     try:
         return Status(status, write())
     except ValidationError as exc:
-        return Status(422, Problem(detail=" ".join(exc.messages)))
+        return refused(exc)
 
 
 # --- my own ---------------------------------------------------------------------------------------
@@ -325,18 +322,20 @@ def answers_save(request: HttpRequest, pk: int, data: AnswersIn) -> Status[Asses
 
 
 @router.post(
-    "/items/{item_id}/evidence", response={200: ItemOut, 422: Problem}, summary="Upload an evidence file"
+    "/items/{item_id}/evidence",
+    response={200: AssessmentItemOut, 422: Problem},
+    summary="Upload an evidence file",
 )
 def evidence_upload(
     request: HttpRequest, item_id: int, file: File[UploadedFile]
-) -> Status[ItemOut | Problem]:
+) -> Status[AssessmentItemOut | Problem]:
     """Attach an evidence file (pdf, png, jpg, docx, xlsx, pptx, txt; at most 10 MB) to an item of
     the caller's own draft."""
     actor = _actor(request)
     item = get_item_for_actor(actor, item_id)
     get_own_draft(actor, item.assessment_id)
 
-    def write() -> ItemOut:
+    def write() -> AssessmentItemOut:
         saved = assessment_item_save(
             actor=actor.user,
             item=item,
@@ -372,7 +371,7 @@ def reviews(request: HttpRequest) -> list[RoundOut]:
 
 @router.get("/people/{person_id}", response=PersonRoundsOut, summary="A person's assessments")
 def person_rounds(request: HttpRequest, person_id: int) -> PersonRoundsOut:
-    """A person's current result in full and every round (self, supervisor chain, HR, executives)."""
+    """A person's current result in full and every round (self, supervisor chain, HR)."""
     person = get_person_for_actor(_actor(request), person_id)
     return PersonRoundsOut(
         current=_out(current_assessment(person)),
@@ -382,13 +381,13 @@ def person_rounds(request: HttpRequest, person_id: int) -> PersonRoundsOut:
 
 @router.get("/people/{person_id}/gaps", response=list[GapOut], summary="A person's skill gaps")
 def person_gaps(request: HttpRequest, person_id: int) -> list[GapOut]:
-    """A person's agreed gaps, by priority (self, supervisor chain, HR, executives)."""
+    """A person's agreed gaps, by priority (self, supervisor chain, HR)."""
     return [_gap_out(g) for g in gap_list(get_person_for_actor(_actor(request), person_id))]
 
 
 @router.get("/{pk}", response=AssessmentOut, summary="One round")
 def detail(request: HttpRequest, pk: int) -> AssessmentOut:
-    """One round with every item (self, supervisor chain, HR, executives)."""
+    """One round with every item (self, supervisor chain, HR)."""
     return _full(get_assessment_for_actor(_actor(request), pk))
 
 

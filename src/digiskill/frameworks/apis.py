@@ -11,8 +11,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Field, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
+from digiskill.core.apis import Pages
 from digiskill.frameworks.models import Area, Element, Framework, Unit
 from digiskill.frameworks.selectors import frameworks_with_counts, get_framework, get_unit, search_results
 
@@ -147,7 +148,7 @@ def framework_list(request: HttpRequest) -> QuerySet[Framework]:
 
 
 @router.get("/units", response=list[UnitSummary], url_name="unit_list", summary="List units")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def unit_list(request: HttpRequest, framework: str | None = None, area: str | None = None) -> QuerySet[Unit]:
     """Units of competency, optionally of one framework and one area (by code); 50 a page."""
     units = Unit.objects.select_related("framework", "area")

@@ -15,6 +15,7 @@ from ninja import Query, Router, Schema, Status
 
 from digiskill.accounts.access import ActorRequest, require_role
 from digiskill.accounts.models import Role
+from digiskill.core.apis import Problem
 from digiskill.gaps.forms import GapFilterForm
 from digiskill.gaps.selectors import (
     GapFilters,
@@ -69,7 +70,7 @@ class RowOut(Schema):
     text_items: dict[str, CellOut]
 
 
-class ItemOut(Schema):
+class GapItemOut(Schema):
     """One required item over the whole filtered population."""
 
     key: str
@@ -119,12 +120,8 @@ class GapAnalysisOut(Schema):
     columns: list[ColumnOut]
     rows: list[RowOut]
     totals: list[CellOut]
-    items: list[ItemOut]
+    items: list[GapItemOut]
     participation: ParticipationOut
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 def _filters(request: HttpRequest, given: FiltersIn) -> GapFilters:
@@ -144,17 +141,17 @@ class _Unprocessable(Exception):
     pass
 
 
-@router.get("/", response={200: GapAnalysisOut, 422: ErrorOut})
+@router.get("/", response={200: GapAnalysisOut, 422: Problem})
 def gap_matrix(request: HttpRequest, filters: Query[FiltersIn]) -> Any:
     """The gap matrix of the department: rows × units (or areas), item totals and participation."""
     try:
         parsed = _filters(request, filters)
         return Status(200, as_dict(gap_analysis_for_actor(cast(ActorRequest, request).actor, parsed)))
     except _Unprocessable as exc:
-        return Status(422, {"detail": str(exc)})
+        return Status(422, Problem(detail=str(exc)))
 
 
-@router.get("/participation", response={200: ParticipationOut, 422: ErrorOut})
+@router.get("/participation", response={200: ParticipationOut, 422: Problem})
 def gap_participation(request: HttpRequest, filters: Query[FiltersIn]) -> Any:
     """Who has been assessed: people with a group, assessed, waiting, in draft; by division and group."""
     try:
@@ -163,4 +160,4 @@ def gap_participation(request: HttpRequest, filters: Query[FiltersIn]) -> Any:
             200, participation_dict(participation_for_actor(cast(ActorRequest, request).actor, parsed))
         )
     except _Unprocessable as exc:
-        return Status(422, {"detail": str(exc)})
+        return Status(422, Problem(detail=str(exc)))

@@ -11,18 +11,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from decimal import Decimal
-from typing import cast
+from typing import Annotated, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Router, Schema, Status
+from ninja.pagination import paginate
 
 from digiskill.accounts.access import Actor, ActorRequest, require_role, require_system_admin
 from digiskill.accounts.models import Role
 from digiskill.agencies.models import Agency
+from digiskill.core.apis import Pages, Problem, StrictIn, refused
 from digiskill.frameworks.models import Unit
 from digiskill.learning.importing import input_of
 from digiskill.learning.models import LearningResource, ResourceKind, ResourceLanguage
@@ -44,6 +45,7 @@ from digiskill.learning.services import (
 from digiskill.learning.units import UnitLookup
 
 router = Router(tags=["learning"])
+TEXT_MAX = 10_000  # a long page of writing
 
 
 class UnitRef(Schema):
@@ -109,44 +111,37 @@ class ResourceOut(Schema):
         return reverse("learning:detail", kwargs={"pk": r.pk})
 
 
-class ResourceIn(Schema):
+class ResourceIn(StrictIn):
     """A new resource; `units` are unit codes, `kind` and `language` codes or Thai/English names."""
 
-    code: str
-    title: str
-    provider: str
-    kind: str
-    url: str = ""
+    code: str = Field(max_length=64)
+    title: str = Field(max_length=500)
+    provider: str = Field(max_length=255)
+    kind: str = Field(max_length=64)
+    url: str = Field("", max_length=1000)
     hours: Decimal | None = None
     cost: Decimal | None = None
-    language: str = ResourceLanguage.THAI
-    description: str = ""
-    topics: list[str] = []
-    units: list[str] = []
+    language: str = Field(ResourceLanguage.THAI, max_length=64)
+    description: str = Field("", max_length=TEXT_MAX)
+    topics: list[Annotated[str, Field(max_length=500)]] = Field([], max_length=100)
+    units: list[Annotated[str, Field(max_length=64)]] = Field([], max_length=200)
     shared: bool = False
 
 
-class ResourcePatch(Schema):
+class ResourcePatch(StrictIn):
     """The fields to change; those left out keep their value."""
 
-    code: str | None = None
-    title: str | None = None
-    provider: str | None = None
-    kind: str | None = None
-    url: str | None = None
+    code: str | None = Field(None, max_length=64)
+    title: str | None = Field(None, max_length=500)
+    provider: str | None = Field(None, max_length=255)
+    kind: str | None = Field(None, max_length=64)
+    url: str | None = Field(None, max_length=1000)
     hours: Decimal | None = None
     cost: Decimal | None = None
-    language: str | None = None
-    description: str | None = None
-    topics: list[str] | None = None
-    units: list[str] | None = None
-
-
-class Problem(Schema):
-    """Why a write was refused."""
-
-    detail: str
-    errors: dict[str, list[str]] = {}
+    language: str | None = Field(None, max_length=64)
+    description: str | None = Field(None, max_length=TEXT_MAX)
+    topics: list[Annotated[str, Field(max_length=500)]] | None = Field(None, max_length=100)
+    units: list[Annotated[str, Field(max_length=64)]] | None = Field(None, max_length=200)
 
 
 Answer = Status[LearningResource | Problem]
@@ -181,16 +176,8 @@ def _unit_ids(owner: Agency | None, codes: list[str]) -> tuple[int, ...]:
     return tuple(ids)
 
 
-def _refused(exc: ValidationError) -> Answer:
-    """422 with every message, by field when the service named fields."""
-    errors = {}
-    if hasattr(exc, "error_dict"):
-        errors = {k: [str(m) for m in v] for k, v in exc.message_dict.items()}
-    return Status(422, Problem(detail=" ".join(exc.messages), errors=errors))
-
-
 @router.get("/", response=list[ResourceOut], summary="Learning resources")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def resource_list(
     request: HttpRequest,
     q: str = "",
@@ -268,7 +255,7 @@ def resource_create_api(request: HttpRequest, data: ResourceIn) -> Answer:
             ),
         )
     except ValidationError as exc:
-        return _refused(exc)
+        return refused(exc)
     return Status(201, get_resource_for_actor(actor, resource.pk))
 
 
@@ -289,7 +276,7 @@ def resource_update_api(request: HttpRequest, pk: int, data: ResourcePatch) -> A
         changed = dataclasses.replace(input_of(resource), **given)
         resource_update(actor=actor.user, resource=resource, data=changed)
     except ValidationError as exc:
-        return _refused(exc)
+        return refused(exc)
     return Status(200, get_resource_for_actor(actor, pk))
 
 

@@ -15,17 +15,19 @@ from typing import Any, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from digiskill.accounts.access import Actor, ActorRequest, require_agency, require_role
 from digiskill.accounts.models import Role
 from digiskill.agencies.models import AnnouncementItem
 from digiskill.assessments.models import AssessmentItem
+from digiskill.core.apis import Id, Problem, StrictIn, refused
 from digiskill.learning.models import LearningResource
 from digiskill.learning.selectors import resources_for_agency, suggest_for
 from digiskill.plans import selectors as sel
 from digiskill.plans.models import Application, Plan, PlanGoal
 from digiskill.plans.services import (
+    PlanConflict,
     activity_add,
     activity_add_resource,
     activity_delete,
@@ -50,12 +52,7 @@ from digiskill.plans.services import (
 
 router = Router(tags=["plans"])
 T = TypeVar("T")
-
-
-class Problem(Schema):
-    """Why a step was refused."""
-
-    detail: str
+TEXT_MAX = 10_000  # a long page of writing; short fields keep their column's length
 
 
 class ActivityOut(Schema):
@@ -74,7 +71,7 @@ class ActivityOut(Schema):
     evidence_name: str
 
 
-class GoalOut(Schema):
+class PlanGoalOut(Schema):
     id: int
     gap_id: int | None
     unit: str | None
@@ -136,66 +133,70 @@ class PlanOut(PlanSummary):
     supervisor_id: int | None
     next_level_id: int | None
     previous_id: int | None
-    goals: list[GoalOut]
+    goals: list[PlanGoalOut]
     events: list[EventOut]
     balance: BalanceOut
     versions: list[int]
 
 
-class PlanIn(Schema):
+class PlanIn(StrictIn):
     """Start this fiscal year's plan from agreed gaps (assessment item ids) or required items."""
 
-    gap_ids: list[int] = []
-    item_ids: list[int] = []
-    mission: str | None = None
+    gap_ids: list[Id] = Field([], max_length=200)
+    item_ids: list[Id] = Field([], max_length=200)
+    mission: str | None = Field(None, max_length=TEXT_MAX)
 
 
-class PlanPatch(Schema):
-    mission: str
+class PlanPatch(StrictIn):
+    mission: str = Field(max_length=TEXT_MAX)
 
 
-class GoalIn(Schema):
-    gap_id: int | None = None
-    skill_th: str = ""
-    what: str = ""
-    measure: str = ""
-    target: str = ""
+class GoalIn(StrictIn):
+    gap_id: Id | None = None
+    skill_th: str = Field("", max_length=TEXT_MAX)
+    what: str = Field("", max_length=TEXT_MAX)
+    measure: str = Field("", max_length=TEXT_MAX)
+    target: str = Field("", max_length=255)
     start_date: dt.date | None = None
     due_date: dt.date | None = None
-    how_to_apply: str = ""
+    how_to_apply: str = Field("", max_length=TEXT_MAX)
 
 
-class GoalPatch(Schema):
-    skill_th: str | None = None
-    what: str | None = None
-    measure: str | None = None
-    target: str | None = None
+class GoalPatch(StrictIn):
+    skill_th: str | None = Field(None, max_length=TEXT_MAX)
+    what: str | None = Field(None, max_length=TEXT_MAX)
+    measure: str | None = Field(None, max_length=TEXT_MAX)
+    target: str | None = Field(None, max_length=255)
     start_date: dt.date | None = None
     due_date: dt.date | None = None
-    how_to_apply: str | None = None
+    how_to_apply: str | None = Field(None, max_length=TEXT_MAX)
 
 
-class ActivityIn(Schema):
-    kind: str
-    title: str
+class ActivityIn(StrictIn):
+    kind: str = Field(max_length=16)
+    title: str = Field(max_length=500)
     hours: Decimal = Decimal(0)
     start_date: dt.date | None = None
     end_date: dt.date | None = None
 
 
-class ActivityPatch(Schema):
-    kind: str | None = None
-    title: str | None = None
+class ActivityPatch(StrictIn):
+    kind: str | None = Field(None, max_length=16)
+    title: str | None = Field(None, max_length=500)
     hours: Decimal | None = None
     start_date: dt.date | None = None
     end_date: dt.date | None = None
 
 
-class ResourceIn(Schema):
-    resource_id: int
+class ResourcePickIn(StrictIn):
+    """A learning resource of the catalog, by id."""
+
+    resource_id: Id
 
 
-class ResourceOut(Schema):
+class ResourceBriefOut(Schema):
+    """A learning resource suggested for a goal."""
+
     id: int
     title: str
     provider: str
@@ -204,25 +205,25 @@ class ResourceOut(Schema):
     url: str
 
 
-class ProgressIn(Schema):
-    status: str
+class ProgressIn(StrictIn):
+    status: str = Field(max_length=16)
     done_on: dt.date | None = None
-    note: str = ""
-    evidence_link: str = ""
+    note: str = Field("", max_length=TEXT_MAX)
+    evidence_link: str = Field("", max_length=1000)
 
 
-class EvaluationIn(Schema):
-    result: str
-    note: str = ""
+class EvaluationIn(StrictIn):
+    result: str = Field(max_length=16)
+    note: str = Field("", max_length=TEXT_MAX)
 
 
-class CommentIn(Schema):
-    comment: str = ""
+class CommentIn(StrictIn):
+    comment: str = Field("", max_length=TEXT_MAX)
 
 
-class FeedbackIn(Schema):
-    comment: str
-    goal_id: int | None = None
+class FeedbackIn(StrictIn):
+    comment: str = Field(max_length=TEXT_MAX)
+    goal_id: Id | None = None
 
 
 class WaitingOut(Schema):
@@ -232,12 +233,12 @@ class WaitingOut(Schema):
     next_level: bool
 
 
-class ApplicationIn(Schema):
-    title: str
+class ApplicationIn(StrictIn):
+    title: str = Field(max_length=500)
     applied_on: dt.date
-    description: str = ""
-    evidence_link: str = ""
-    goal_id: int | None = None
+    description: str = Field("", max_length=TEXT_MAX)
+    evidence_link: str = Field("", max_length=1000)
+    goal_id: Id | None = None
 
 
 class ApplicationOut(Schema):
@@ -254,8 +255,8 @@ class ApplicationOut(Schema):
     acknowledgement: str
 
 
-class AckIn(Schema):
-    note: str = ""
+class AckIn(StrictIn):
+    note: str = Field("", max_length=TEXT_MAX)
 
 
 def _actor(request: HttpRequest) -> Actor:
@@ -263,11 +264,13 @@ def _actor(request: HttpRequest) -> Actor:
 
 
 def _run(write: Callable[[], T], code: int = 200) -> Status[Any]:
-    """Run a service: its result (200/201), or 422 with the reason it was refused."""
+    """Run a service: its result (200/201), 409 when it lost a race, or 422 with the reason it was refused."""
     try:
         return Status(code, write())
+    except PlanConflict as exc:
+        return Status(409, Problem(detail=" ".join(exc.messages)))
     except ValidationError as exc:
-        return Status(422, Problem(detail=" ".join(exc.messages)))
+        return refused(exc)
 
 
 def _summary(plan: Plan) -> PlanSummary:
@@ -289,9 +292,9 @@ def _summary(plan: Plan) -> PlanSummary:
     )
 
 
-def _goal(goal: PlanGoal, warnings: list[str] | None = None) -> GoalOut:
+def _goal(goal: PlanGoal, warnings: list[str] | None = None) -> PlanGoalOut:
     """A goal with its activities (and, in a plan, its S.M.A.R.T. warnings)."""
-    return GoalOut(
+    return PlanGoalOut(
         id=goal.pk,
         gap_id=goal.gap_id,
         unit=goal.unit.code if goal.unit_id and goal.unit else None,
@@ -339,12 +342,14 @@ def _plan_answer(actor: Actor, write: Callable[[], Plan], code: int = 200) -> St
     """Run a service returning a plan; answer with the plan as the caller sees it."""
     try:
         plan = write()
+    except PlanConflict as exc:
+        return Status(409, Problem(detail=" ".join(exc.messages)))
     except ValidationError as exc:
-        return Status(422, Problem(detail=" ".join(exc.messages)))
+        return refused(exc)
     return Status(code, _plan_out(actor, sel.get_plan_for_actor(actor, plan.pk)))
 
 
-PlanAnswer = {200: PlanOut, 201: PlanOut, 422: Problem}
+PlanAnswer = {200: PlanOut, 201: PlanOut, 409: Problem, 422: Problem}
 
 
 # --- lists --------------------------------------------------------------------------------------
@@ -416,7 +421,7 @@ def application_ack(request: HttpRequest, pk: int, data: AckIn) -> Status[Any]:
 # --- goals and activities -----------------------------------------------------------------------
 
 
-@router.patch("/goals/{pk}", response={200: GoalOut, 422: Problem}, summary="Change a goal")
+@router.patch("/goals/{pk}", response={200: PlanGoalOut, 422: Problem}, summary="Change a goal")
 def goal_patch(request: HttpRequest, pk: int, data: GoalPatch) -> Status[Any]:
     actor = _actor(request)
     goal = sel.get_goal_for_actor(actor, pk)
@@ -431,7 +436,9 @@ def goal_remove(request: HttpRequest, pk: int) -> Status[Any]:
     return _run(lambda: goal_delete(actor=actor.user, goal=goal), 204)
 
 
-@router.get("/goals/{pk}/suggestions", response=list[ResourceOut], summary="Learning resources for a goal")
+@router.get(
+    "/goals/{pk}/suggestions", response=list[ResourceBriefOut], summary="Learning resources for a goal"
+)
 def goal_suggestions(request: HttpRequest, pk: int) -> list[LearningResource]:
     goal = sel.get_goal_for_actor(_actor(request), pk)
     return suggest_for(goal.plan.agency, unit_id=goal.unit_id, text=goal.skill_th)
@@ -449,7 +456,7 @@ def activity_create(request: HttpRequest, pk: int, data: ActivityIn) -> Status[A
     response={201: ActivityOut, 422: Problem},
     summary="Add a learning resource as an activity",
 )
-def activity_create_from_resource(request: HttpRequest, pk: int, data: ResourceIn) -> Status[Any]:
+def activity_create_from_resource(request: HttpRequest, pk: int, data: ResourcePickIn) -> Status[Any]:
     actor = _actor(request)
     goal = sel.get_goal_for_actor(actor, pk)
     resource = resources_for_agency(goal.plan.agency).filter(pk=data.resource_id).first()
@@ -458,7 +465,9 @@ def activity_create_from_resource(request: HttpRequest, pk: int, data: ResourceI
     return _run(lambda: activity_add_resource(actor=actor.user, goal=goal, resource=resource), 201)
 
 
-@router.post("/goals/{pk}/evaluation", response={200: GoalOut, 422: Problem}, summary="Self-evaluate a goal")
+@router.post(
+    "/goals/{pk}/evaluation", response={200: PlanGoalOut, 422: Problem}, summary="Self-evaluate a goal"
+)
 def goal_evaluation(request: HttpRequest, pk: int, data: EvaluationIn) -> Status[Any]:
     actor = _actor(request)
     goal = sel.get_goal_for_actor(actor, pk)
@@ -529,7 +538,7 @@ def plan_patch(request: HttpRequest, pk: int, data: PlanPatch) -> Status[Any]:
     return _plan_answer(actor, lambda: plan_update(actor=actor.user, plan=plan, mission=data.mission))
 
 
-@router.post("/{pk}/goals", response={201: GoalOut, 422: Problem}, summary="Add a goal")
+@router.post("/{pk}/goals", response={201: PlanGoalOut, 422: Problem}, summary="Add a goal")
 def goal_create(request: HttpRequest, pk: int, data: GoalIn) -> Status[Any]:
     actor = _actor(request)
     plan = sel.get_plan_for_actor(actor, pk)
@@ -542,35 +551,47 @@ def goal_create(request: HttpRequest, pk: int, data: GoalIn) -> Status[Any]:
     return _run(lambda: _goal(goal_add(actor=actor.user, plan=plan, gap=gap, **values)), 201)
 
 
-def _workflow(name: str, step: Callable[..., Plan], summary: str, with_comment: bool = False) -> None:
-    """Register one workflow step as POST /{pk}/<name>."""
-
-    if with_comment:
-
-        def endpoint_with_comment(request: HttpRequest, pk: int, data: CommentIn) -> Status[Any]:
-            actor = _actor(request)
-            plan = sel.get_plan_for_actor(actor, pk)
-            return _plan_answer(actor, lambda: step(actor=actor.user, plan=plan, comment=data.comment))
-
-        endpoint_with_comment.__name__ = f"plan_{name}"
-        router.post(f"/{{pk}}/{name}", response=PlanAnswer, summary=summary)(endpoint_with_comment)
-        return
-
-    def endpoint(request: HttpRequest, pk: int) -> Status[Any]:
-        actor = _actor(request)
-        plan = sel.get_plan_for_actor(actor, pk)
-        return _plan_answer(actor, lambda: step(actor=actor.user, plan=plan))
-
-    endpoint.__name__ = f"plan_{name}"
-    router.post(f"/{{pk}}/{name}", response=PlanAnswer, summary=summary)(endpoint)
+def _step(request: HttpRequest, pk: int, step: Callable[..., Plan], **given: str) -> Status[Any]:
+    """Take one workflow step on a plan the caller sees; answer with the plan."""
+    actor = _actor(request)
+    plan = sel.get_plan_for_actor(actor, pk)
+    return _plan_answer(actor, lambda: step(actor=actor.user, plan=plan, **given))
 
 
-_workflow("submit", plan_submit, "Send for approval")
-_workflow("approve", plan_approve, "Approve (first or next-level)", with_comment=True)
-_workflow("return", plan_return, "Return with comments", with_comment=True)
-_workflow("start", plan_start, "Start the plan")
-_workflow("complete", plan_complete, "Complete the plan")
-_workflow("revise", plan_revise, "Start a new version", with_comment=True)
+@router.post("/{pk}/submit", response=PlanAnswer, summary="Send for approval")
+def plan_submit_api(request: HttpRequest, pk: int) -> Status[Any]:
+    """The person sends a draft or returned plan to the supervisor."""
+    return _step(request, pk, plan_submit)
+
+
+@router.post("/{pk}/approve", response=PlanAnswer, summary="Approve (first or next-level)")
+def plan_approve_api(request: HttpRequest, pk: int, data: CommentIn) -> Status[Any]:
+    """The supervisor approves (and, where needed, the next-level supervisor after them)."""
+    return _step(request, pk, plan_approve, comment=data.comment)
+
+
+@router.post("/{pk}/return", response=PlanAnswer, summary="Return with comments")
+def plan_return_api(request: HttpRequest, pk: int, data: CommentIn) -> Status[Any]:
+    """The supervisor returns the plan to the person, saying what to change."""
+    return _step(request, pk, plan_return, comment=data.comment)
+
+
+@router.post("/{pk}/start", response=PlanAnswer, summary="Start the plan")
+def plan_start_api(request: HttpRequest, pk: int) -> Status[Any]:
+    """The person starts an approved plan."""
+    return _step(request, pk, plan_start)
+
+
+@router.post("/{pk}/complete", response=PlanAnswer, summary="Complete the plan")
+def plan_complete_api(request: HttpRequest, pk: int) -> Status[Any]:
+    """The person closes a plan whose goals are all self-evaluated."""
+    return _step(request, pk, plan_complete)
+
+
+@router.post("/{pk}/revise", response=PlanAnswer, summary="Start a new version")
+def plan_revise_api(request: HttpRequest, pk: int, data: CommentIn) -> Status[Any]:
+    """The person starts a new version of an approved plan or one in progress."""
+    return _step(request, pk, plan_revise, comment=data.comment)
 
 
 @router.post("/{pk}/feedback", response={201: EventOut, 422: Problem}, summary="Give feedback")

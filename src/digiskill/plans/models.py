@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from digiskill.core.glossary import E_LEARNING, band_label
 
 
 class PlanStatus(models.TextChoices):
@@ -26,9 +29,9 @@ class PlanStatus(models.TextChoices):
 class Band(models.IntegerChoices):
     """The three parts of the 70:20:10 model."""
 
-    EXPERIENCE = 70, _("70 — learning by doing")
-    SOCIAL = 20, _("20 — learning from others")
-    FORMAL = 10, _("10 — formal learning")
+    EXPERIENCE = 70, band_label(70)
+    SOCIAL = 20, band_label(20)
+    FORMAL = 10, band_label(10)
 
 
 class ActivityKind(models.TextChoices):
@@ -38,7 +41,7 @@ class ActivityKind(models.TextChoices):
     PROJECT = "project", pgettext_lazy("70:20:10", "Challenging project")
     ROTATION = "rotation", pgettext_lazy("70:20:10", "Job rotation")
     SELF_STUDY = "self_study", pgettext_lazy("70:20:10", "Self-study")
-    E_LEARNING = "e_learning", pgettext_lazy("70:20:10", "E-learning")
+    E_LEARNING = "e_learning", E_LEARNING
     COACHING = "coaching", pgettext_lazy("70:20:10", "Coaching")
     MENTORING = "mentoring", pgettext_lazy("70:20:10", "Mentoring")
     FEEDBACK = "feedback", pgettext_lazy("70:20:10", "Feedback")
@@ -197,6 +200,12 @@ class Plan(models.Model):
         ordering = ["person", "-fiscal_year", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["person", "fiscal_year", "version"], name="plan_unique_version"),
+            # One current version per person and year, whatever two simultaneous requests do.
+            models.UniqueConstraint(
+                fields=["person", "fiscal_year"],
+                condition=Q(is_current=True),
+                name="plan_one_current_per_year",
+            ),
         ]
         indexes = [
             models.Index(fields=["agency", "fiscal_year", "is_current", "status"], name="plan_agency_year"),

@@ -18,12 +18,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
+from digiskill.accounts.access import hr_users, is_hr_admin
 from digiskill.accounts.audit import assign, audit_record
 from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency, AnnouncementItem
@@ -54,8 +55,6 @@ from digiskill.plans.rules import (
     EDITABLE,
     UNDER_WAY,
     approver_of,
-    hr_users,
-    is_hr,
     is_owner,
     may_approve,
     may_supervise,
@@ -80,6 +79,10 @@ KIND_OF_RESOURCE: dict[str, str] = {
     ResourceKind.OTHER: ActivityKind.SELF_STUDY,
 }
 """The kind of development activity a learning resource becomes when added to a plan."""
+
+
+class PlanConflict(ValidationError):
+    """A write lost a race with another one made at the same moment (the API answers 409)."""
 
 
 def _refuse(msgid: str, **params: object) -> ValidationError:
@@ -182,8 +185,18 @@ def _link(value: str) -> str:
     return value
 
 
+def _discard_evidence(instance: PlanActivity | Application) -> None:
+    """Delete the instance's evidence file after commit, unless another row (a plan version) shares it."""
+    model = type(instance)
+    evidence.discard_after_commit(
+        instance.evidence_file, still_used=lambda name: model.objects.filter(evidence_file=name).exists()
+    )
+
+
 def _store_evidence(instance: PlanActivity | Application, upload: UploadedFile[Any]) -> None:
-    """Keep the file under a random name (the original name is kept for the download)."""
+    """Keep the file under a random name (the original name is kept for the download); the one it
+    replaces is deleted after commit."""
+    _discard_evidence(instance)
     ext = PurePath(upload.name or "").suffix.lower()
     instance.evidence_file.save(f"{uuid.uuid4().hex}{ext}", upload, save=False)
     instance.evidence_name = PurePath(upload.name or "").name[:255]
@@ -277,15 +290,24 @@ def plan_create(
     version = (
         (Plan.objects.filter(person=person, fiscal_year=fiscal_year).aggregate(v=Max("version"))["v"]) or 0
     )
-    plan = Plan.objects.create(
-        agency_id=person.agency_id,
-        person=person,
-        fiscal_year=fiscal_year,
-        version=version + 1,
-        assessment=assessment,
-        mission=_text(mission if mission is not None else default_mission(person.agency)),
-        **_snapshot(person),
-    )
+    try:
+        with transaction.atomic():  # a savepoint: the loser of a race is refused, not broken
+            plan = Plan.objects.create(
+                agency_id=person.agency_id,
+                person=person,
+                fiscal_year=fiscal_year,
+                version=version + 1,
+                assessment=assessment,
+                mission=_text(mission if mission is not None else default_mission(person.agency)),
+                **_snapshot(person),
+            )
+    except IntegrityError:
+        # Another request started the same plan between the check above and this insert.
+        raise PlanConflict(
+            both(
+                gettext_noop("A development plan for fiscal year %(year)s already exists."), year=fiscal_year
+            )
+        ) from None
     ordered = sorted(gaps, key=lambda g: (g.priority is None, g.priority or 0, g.order, g.pk))
     sources: list[tuple[AssessmentItem | None, Any]] = [(g, g) for g in ordered]
     sources += [(None, i) for i in items]
@@ -396,6 +418,8 @@ def goal_delete(*, actor: User | None, goal: PlanGoal) -> None:
     _require_owner(actor, plan.person)
     _require_editable(plan)
     _audit(actor, "goal_delete", goal, plan, {"what": [goal.what or goal.skill_th, None]})
+    for activity in goal.activities.exclude(evidence_file=""):
+        _discard_evidence(activity)
     goal.delete()
 
 
@@ -485,6 +509,7 @@ def activity_delete(*, actor: User | None, activity: PlanActivity) -> None:
     _require_owner(actor, plan.person)
     _require_editable(plan)
     _audit(actor, "activity_delete", activity, plan, {"title": [activity.title, None]})
+    _discard_evidence(activity)
     activity.delete()
 
 
@@ -930,7 +955,7 @@ def application_acknowledge(*, actor: User | None, application: Application, not
 @transaction.atomic
 def plan_settings_update(*, actor: User | None, agency: Agency, approval_limit_days: int) -> PlanSettings:
     """HR sets how long an approval may wait before HR is shown it."""
-    if not is_hr(actor, agency.pk):
+    if not is_hr_admin(actor, agency.pk):
         raise PermissionDenied
     if not 1 <= approval_limit_days <= 365:
         raise _refuse(
