@@ -1,7 +1,7 @@
 """How fast is the agency-wide gap analysis (Org 3.1) of a large department?
 
 Builds synthetic departments of 10,000 and 100,000 people with the real generator
-(`digiskill.gaps.synth`, the same as `digiskill synth`) in a throwaway database (SQLite by
+(`digiskill.demo.synth`, the same as `digiskill synth`) in a throwaway database (SQLite by
 default; PostgreSQL when DATABASE_URL points at it), then times `gap_analysis` — the selector
 the /gaps/ page, the exports and the API use — on the full department with no filters.
 
@@ -122,8 +122,8 @@ def main() -> int:
     """Build each size, time the selector and the floor, print medians, ratios and the verdict."""
     results: list[tuple[int, float, float]] = []
     with throwaway_database("digiskill_bench_gaps") as vendor:
+        from digiskill.demo.synth import synth_department
         from digiskill.gaps.selectors import gap_analysis
-        from digiskill.gaps.synth import synth_department
 
         for size in SIZES:
             started = time.perf_counter()

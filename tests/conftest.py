@@ -7,7 +7,7 @@ import os
 import pytest
 from django.test import Client
 
-from tests.factories import Cast, make_cast
+from tests.factories import Cast, load_ocsc, make_cast
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -16,6 +16,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def cast(db: None) -> Cast:
     """Staff, supervisor, next-level supervisor, HR, assessor, executive, outsider, sysadmin."""
     return make_cast()
+
+
+@pytest.fixture
+def ocsc(db: None):
+    """The bundled OCSC 2561 framework (groups, stages, roles, units and skill sets), loaded."""
+    return load_ocsc()
 
 
 @pytest.fixture

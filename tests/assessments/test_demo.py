@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from digiskill.accounts.models import AuditEntry, User
 from digiskill.agencies.models import Agency
-from digiskill.assessments.demo import demo_assessments
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
+from digiskill.demo.assessments import demo_assessments
 from digiskill.inbox.models import Notification
 from digiskill.people.models import Person
 

@@ -7,9 +7,9 @@ import re
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from digiskill.core.management.commands.load_demo import DEMO_PASSWORD
+from digiskill.demo.management.commands.load_demo import DEMO_PASSWORD
 from digiskill.people.models import Person
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import go_to, log_in
 
 
 def test_demo_staff_member_sees_thai_home_then_english(page: Page, transactional_db) -> None:
@@ -37,7 +37,7 @@ def test_demo_staff_member_sees_thai_home_then_english(page: Page, transactional
 def test_hr_admin_filters_the_audit_log(page: Page, transactional_db) -> None:
     call_command("load_demo", quiet_logins=True)
     log_in(page, "demo-hr", DEMO_PASSWORD)
-    page.get_by_role("link", name="บันทึกการเปลี่ยนแปลง").first.click()
+    go_to(page, "บันทึกการเปลี่ยนแปลง")
     expect(page.get_by_role("heading", level=1)).to_have_text("บันทึกการเปลี่ยนแปลง")
     page.get_by_label("การดำเนินการ", exact=True).select_option("login")
     expect(page.locator("#audit-rows tbody tr").first).to_contain_text("demo-hr")

@@ -34,13 +34,6 @@ from tests.factories import Cast
 OCSC = DATA_DIR / "ocsc-2561" / "framework.yaml"
 
 
-@pytest.fixture
-def ocsc(db: None) -> Framework:
-    """The real OCSC 2561 framework, loaded from its data file."""
-    framework_load(actor=None, source=read_framework(OCSC))
-    return Framework.objects.get(code="OCSC-2561")
-
-
 def flush(fw: Framework) -> None:
     """Delete a framework with everything in it.
 

@@ -17,18 +17,10 @@ from django.core.management.base import CommandError
 
 from digiskill.frameworks.interchange.case import framework_case_package, package_json
 from digiskill.frameworks.interchange.services import framework_import_case
-from digiskill.frameworks.loading import DATA_DIR, read_framework
+from digiskill.frameworks.loading import DATA_DIR
 from digiskill.frameworks.models import Criterion, Framework, SkillSet, Unit, UnitRevision
-from digiskill.frameworks.services import framework_load
 
 UNITS = DATA_DIR / "ocsc-2561" / "units"
-
-
-@pytest.fixture
-def ocsc(db: None) -> Framework:
-    """The real OCSC 2561 framework, loaded from its data file."""
-    framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
-    return Framework.objects.get(code="OCSC-2561")
 
 
 def _framework_with_areas(code: str, *areas: str) -> Framework:

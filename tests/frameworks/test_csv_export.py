@@ -12,9 +12,7 @@ from django.urls import reverse
 
 from digiskill.frameworks.interchange.moodle import HEADERS, write_framework_csv
 from digiskill.frameworks.interchange.services import framework_import_case
-from digiskill.frameworks.loading import DATA_DIR, read_framework
 from digiskill.frameworks.models import Area, Criterion, Element, Framework, Unit
-from digiskill.frameworks.services import framework_load
 from tests.factories import Cast
 
 # Moodle's own header row, from admin/tool/lpimportcsv/lang/en/tool_lpimportcsv.php (list_required_headers).
@@ -34,13 +32,6 @@ MOODLE_HEADERS = [
     "Is framework",
     "Taxonomy",
 ]
-
-
-@pytest.fixture
-def ocsc(db: None) -> Framework:
-    """The real OCSC 2561 framework, loaded from its data file."""
-    framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
-    return Framework.objects.get(code="OCSC-2561")
 
 
 def _parse(data: bytes) -> list[dict[str, str]]:

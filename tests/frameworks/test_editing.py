@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -15,13 +14,6 @@ from tests.factories import Cast
 
 NOT_ADMINS = ["staff", "supervisor", "director", "hr", "assessor", "executive", "outsider"]
 HTMX = {"HX-Request": "true"}
-
-
-@pytest.fixture
-def ocsc(db: None) -> Framework:
-    """The bundled OCSC 2561 framework."""
-    call_command("load_framework", verbosity=0)
-    return Framework.objects.get(code="OCSC-2561")
 
 
 @pytest.fixture

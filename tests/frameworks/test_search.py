@@ -6,25 +6,16 @@ import html
 import re
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
 from digiskill.frameworks.loading import DATA_DIR, read_framework
-from digiskill.frameworks.models import Framework
 from digiskill.frameworks.services import framework_load
 from digiskill.frameworks.templatetags.catalog import highlight
 
 UNIT = "/catalog/OCSC-2561/units/DTR100/"
-
-
-@pytest.fixture
-def ocsc(db: None) -> Framework:
-    """The bundled OCSC 2561 framework."""
-    call_command("load_framework", verbosity=0)
-    return Framework.objects.get(code="OCSC-2561")
 
 
 @pytest.fixture

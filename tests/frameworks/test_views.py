@@ -7,7 +7,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import URLResolver, include, path, reverse
@@ -59,13 +58,6 @@ MISSING = [
     ("frameworks:skill_set", {"code": "OCSC-2561", "skill_set": "NOPE"}),
     ("frameworks:role", {"code": "OCSC-2561", "role": "Z9"}),
 ]
-
-
-@pytest.fixture
-def ocsc(db: None) -> Framework:
-    """The bundled OCSC 2561 framework, loaded as `digiskill load-framework` does."""
-    call_command("load_framework", verbosity=0)
-    return Framework.objects.get(code="OCSC-2561")
 
 
 @pytest.fixture

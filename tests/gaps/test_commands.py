@@ -15,8 +15,8 @@ from django.core.management import CommandError, call_command
 from digiskill.accounts.models import AuditEntry
 from digiskill.agencies.models import Agency, AgencyKind, AnnouncementItem
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
+from digiskill.demo.synth import synth_department
 from digiskill.gaps.selectors import gap_analysis
-from digiskill.gaps.synth import synth_department
 from digiskill.lib.national_id import is_valid_national_id
 from digiskill.people.models import Classification, Person
 from tests.gaps.conftest import World

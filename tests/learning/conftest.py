@@ -12,7 +12,7 @@ from digiskill.frameworks.models import Framework, Unit
 from digiskill.learning.models import LearningResource
 from digiskill.learning.parsing import ResourceInput
 from digiskill.learning.services import resource_create
-from tests.factories import Cast, load_ocsc
+from tests.factories import Cast
 
 HEADERS_TH = [
     "รหัส",
@@ -92,12 +92,6 @@ def csv_bytes(
     writer.writerow(headers)
     writer.writerows(rows)
     return buffer.getvalue().encode(encoding)
-
-
-@pytest.fixture
-def ocsc(db: None) -> Framework:
-    """The bundled OCSC 2561 framework, loaded."""
-    return load_ocsc()
 
 
 def unit(code: str) -> Unit:

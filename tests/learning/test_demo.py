@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from digiskill.accounts.models import AuditEntry
+from digiskill.demo.learning import DEMO_RESOURCES, demo_resources
 from digiskill.frameworks.models import SkillItem
-from digiskill.learning.demo import DEMO_RESOURCES, demo_resources
 from digiskill.learning.models import LearningResource
 from digiskill.learning.selectors import suggest_for
 from tests.factories import Cast

@@ -18,13 +18,7 @@ from digiskill.lib.thai_dates import fiscal_year, fiscal_year_bounds
 from digiskill.people.models import Person
 from digiskill.plans.models import ActivityKind, Plan
 from digiskill.plans.services import activity_add, goal_update, plan_create
-from tests.factories import Cast, load_ocsc, publish_announcement
-
-
-@pytest.fixture
-def ocsc(db: None):
-    """The bundled OCSC 2561 framework, loaded."""
-    return load_ocsc()
+from tests.factories import Cast, publish_announcement
 
 
 def agreed_assessment(person: Person, *, gaps: int = 3) -> Assessment:

@@ -13,8 +13,8 @@ from django.urls import reverse
 from digiskill.accounts.models import AuditEntry, User
 from digiskill.agencies.models import Agency
 from digiskill.assessments.models import Assessment
+from digiskill.demo.plans import demo_plans
 from digiskill.people.models import Person
-from digiskill.plans.demo import demo_plans
 from digiskill.plans.models import Plan, PlanEventKind
 from tests.plans.conftest import agreed_assessment
 

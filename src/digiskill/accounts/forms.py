@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from digiskill.lib.date_fields import BEDateField
+
 
 class AuditFilterForm(forms.Form):
     """Filters of the audit log."""
@@ -12,7 +14,5 @@ class AuditFilterForm(forms.Form):
     q = forms.CharField(label=_("Object or action contains"), required=False, max_length=100)
     actor = forms.CharField(label=_("Done by (login)"), required=False, max_length=150)
     action = forms.CharField(label=_("Action"), required=False, max_length=64)
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = BEDateField(label=_("From"), required=False)
+    date_to = BEDateField(label=_("To"), required=False)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 
 from digiskill.accounts.audit import assign, audit_record
 from digiskill.accounts.models import Membership, User
-from digiskill.agencies.models import Agency
+
+if TYPE_CHECKING:
+    from digiskill.agencies.models import Agency
 
 
 @transaction.atomic

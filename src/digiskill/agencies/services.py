@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from digiskill.accounts.audit import assign, audit_record
 from digiskill.accounts.models import User
@@ -38,8 +37,11 @@ from digiskill.frameworks.models import (
     Stage,
     Unit,
 )
+from digiskill.lib.messages import Refusal
 from digiskill.lib.text import normalise_code, normalise_text
-from digiskill.people.models import Person
+
+if TYPE_CHECKING:
+    from digiskill.people.models import Person
 
 _PARENT_KIND = {
     AgencyKind.MINISTRY: None,
@@ -53,13 +55,11 @@ def _check_parent(kind: AgencyKind, parent: Agency | None) -> None:
     """Refuse a tree shape other than ministry → department → division → section."""
     expected = _PARENT_KIND[kind]
     if expected is None and parent is not None:
-        raise ValidationError(_("A ministry has no parent agency."))
+        raise Refusal(_("A ministry has no parent agency."))
     if expected is not None and kind != AgencyKind.DEPARTMENT and (parent is None or parent.kind != expected):
-        raise ValidationError(
-            _("A %(kind)s must belong to a %(parent)s.") % {"kind": kind.label, "parent": expected.label}
-        )
+        raise Refusal(_("A %(kind)s must belong to a %(parent)s."), kind=kind.label, parent=expected.label)
     if kind == AgencyKind.DEPARTMENT and parent is not None and parent.kind != AgencyKind.MINISTRY:
-        raise ValidationError(_("A department belongs to a ministry, or stands alone."))
+        raise Refusal(_("A department belongs to a ministry, or stands alone."))
 
 
 @transaction.atomic
@@ -115,9 +115,9 @@ def _check_unit_parent(department: Agency, kind: AgencyKind, parent: Agency | No
     if kind == AgencyKind.DIVISION:
         return department
     if kind != AgencyKind.SECTION:
-        raise ValidationError(_("Only divisions and sections can be added here."))
+        raise Refusal(_("Only divisions and sections can be added here."))
     if parent is None or parent.kind != AgencyKind.DIVISION or parent.department_id != department.pk:
-        raise ValidationError(_("A section must belong to a division of this department."))
+        raise Refusal(_("A section must belong to a division of this department."))
     return parent
 
 
@@ -126,7 +126,7 @@ def _free_code(department: Agency, code: str) -> str:
     code = normalise_code(code)
     if code:
         if Agency.objects.filter(code=code).exists():
-            raise ValidationError(_("The code %(code)s is already in use.") % {"code": code})
+            raise Refusal(_("The code %(code)s is already in use."), code=code)
         return code
     n = department.units.count() + 1
     while Agency.objects.filter(code=f"{department.code}-{n}").exists():
@@ -147,11 +147,11 @@ def agency_unit_create(
 ) -> Agency:
     """Add a division (กอง/สำนัก/ศูนย์) or a section under a division to a department."""
     if department.kind != AgencyKind.DEPARTMENT:
-        raise ValidationError(_("Divisions belong to a department."))
+        raise Refusal(_("Divisions belong to a department."))
     parent = _check_unit_parent(department, kind, parent)
     name_th = normalise_text(name_th)
     if not name_th:
-        raise ValidationError(_("Give the Thai name."))
+        raise Refusal(_("Give the Thai name."))
     unit = Agency.objects.create(
         code=_free_code(department, code),
         name_th=name_th,
@@ -174,10 +174,10 @@ def agency_unit_create(
 def agency_unit_rename(*, actor: User | None, unit: Agency, name_th: str, name_en: str = "") -> Agency:
     """Rename a division or section; an unchanged name writes nothing."""
     if unit.kind not in (AgencyKind.DIVISION, AgencyKind.SECTION):
-        raise ValidationError(_("Only divisions and sections can be renamed here."))
+        raise Refusal(_("Only divisions and sections can be renamed here."))
     name_th = normalise_text(name_th)
     if not name_th:
-        raise ValidationError(_("Give the Thai name."))
+        raise Refusal(_("Give the Thai name."))
     changes = assign(unit, {"name_th": name_th, "name_en": normalise_text(name_en)})
     if changes:
         unit.save(update_fields=["name_th", "name_en"])
@@ -191,15 +191,15 @@ def agency_unit_rename(*, actor: User | None, unit: Agency, name_th: str, name_e
 def agency_unit_set_active(*, actor: User | None, unit: Agency, active: bool) -> Agency:
     """Deactivate (or reactivate) a division or section; one with active people or sections stays."""
     if unit.kind not in (AgencyKind.DIVISION, AgencyKind.SECTION):
-        raise ValidationError(_("Only divisions and sections can be deactivated here."))
+        raise Refusal(_("Only divisions and sections can be deactivated here."))
     if unit.is_active == active:
         return unit
-    if not active and Person.objects.filter(division=unit, is_active=True).exists():
-        raise ValidationError(_("People still work in this unit; move them first."))
+    if not active and unit.members.filter(is_active=True).exists():  # the people working in it
+        raise Refusal(_("People still work in this unit; move them first."))
     if not active and unit.children.filter(is_active=True).exists():
-        raise ValidationError(_("This division still has active sections; deactivate them first."))
+        raise Refusal(_("This division still has active sections; deactivate them first."))
     if active and unit.parent is not None and not unit.parent.is_active:
-        raise ValidationError(_("Reactivate the division this section belongs to first."))
+        raise Refusal(_("Reactivate the division this section belongs to first."))
     changes = assign(unit, {"is_active": active})
     unit.save(update_fields=["is_active"])
     audit_record(
@@ -258,17 +258,17 @@ def _check_target(
 ) -> None:
     """Refuse a target without a vision or goals, or with parts of another framework or department."""
     if not vision:
-        raise ValidationError(_("Write the department's digital vision."))
+        raise Refusal(_("Write the department's digital vision."))
     if not goals:
-        raise ValidationError(_("Give at least one goal."))
+        raise Refusal(_("Give at least one goal."))
     for g in goals:
         if g.horizon not in Horizon.values or g.kind not in GoalKind.values or not g.text:
-            raise ValidationError(_("Each goal needs a horizon, a kind and its text."))
+            raise Refusal(_("Each goal needs a horizon, a kind and its text."))
         if g.goal.framework_id != stage.framework_id:
-            raise ValidationError(_("A goal is tied to a goal of another framework."))
+            raise Refusal(_("A goal is tied to a goal of another framework."))
     for m in members:
         if m.person.agency_id != agency.pk or m.function not in WorkingGroupFunction.values:
-            raise ValidationError(_("Working-group members must be people of this department."))
+            raise Refusal(_("Working-group members must be people of this department."))
 
 
 @transaction.atomic
@@ -352,11 +352,11 @@ def skill_set_start(
 ) -> AgencySkillSet:
     """(Re)start a group's required skill set: empty, or a copy of (some items of) another set."""
     if group.framework_id != stage.framework_id:
-        raise ValidationError(_("The group and the stage belong to different frameworks."))
+        raise Refusal(_("The group and the stage belong to different frameworks."))
     if isinstance(source, AgencySkillSet) and source.agency_id != agency.pk:
-        raise ValidationError(_("That skill set belongs to another department."))
+        raise Refusal(_("That skill set belongs to another department."))
     if isinstance(source, SkillSet) and source.framework_id != group.framework_id:
-        raise ValidationError(_("That skill set belongs to another framework."))
+        raise Refusal(_("That skill set belongs to another framework."))
     skill_set, _created = AgencySkillSet.objects.get_or_create(agency=agency, group=group, stage=stage)
     items = [i for i in _source_items(source) if item_ids is None or i.pk in item_ids]
     skill_set.items.all().delete()
@@ -398,11 +398,11 @@ def skill_item_add(
     text_th, text_en = normalise_text(text_th), normalise_text(text_en)
     framework_id = skill_set.group.framework_id
     if component.framework_id != framework_id or (unit is not None and unit.framework_id != framework_id):
-        raise ValidationError(_("The item belongs to another framework."))
+        raise Refusal(_("The item belongs to another framework."))
     if unit is None and not text_th:
-        raise ValidationError(_("Choose a unit or write the item."))
+        raise Refusal(_("Choose a unit or write the item."))
     if unit is not None and skill_set.items.filter(unit=unit).exists():
-        raise ValidationError(_("The unit %(code)s is already in this skill set.") % {"code": unit.code})
+        raise Refusal(_("The unit %(code)s is already in this skill set."), code=unit.code)
     last = skill_set.items.order_by("-order").values_list("order", flat=True).first()
     item = AgencySkillItem.objects.create(
         skill_set=skill_set,
@@ -461,10 +461,10 @@ def announcement_publish(
     """Publish the roles and required skills of every group at the current target stage, as a new version."""
     target = DigitalTarget.objects.filter(agency=agency).order_by("-version").first()
     if target is None:
-        raise ValidationError(_("Set the department's digital target first."))
+        raise Refusal(_("Set the department's digital target first."))
     title = normalise_text(title)
     if not title:
-        raise ValidationError(_("Give the announcement a title."))
+        raise Refusal(_("Give the announcement a title."))
     last = Announcement.objects.filter(agency=agency).order_by("-version").first()
     announcement = Announcement.objects.create(
         agency=agency,

@@ -1,8 +1,9 @@
 """Reads of self-assessments, always scoped to the actor's department first.
 
-Who may read a round: the person, everyone above them in the supervisor chain, and the
-department's HR administrators and executives (read-only). Who reviews: the direct supervisor;
-when the person has no active supervisor with a login, the department's HR administrators.
+Who may read a round: the person, everyone above them in the supervisor chain (executives too,
+only in their own line), and the department's HR administrators (`require_person_access`). Who
+reviews: the direct supervisor; when the person has no active supervisor with a login, the
+department's HR administrators.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
-from digiskill.accounts.access import Actor, require_agency
-from digiskill.accounts.models import Membership, Role, User
+from digiskill.accounts.access import Actor, hr_users, is_hr_admin, require_agency, require_person_access
+from digiskill.accounts.models import Role, User
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
 from digiskill.assessments.rounds import CompareRow, ItemState, compare_states, gap_sort_key, item_key
 from digiskill.frameworks.models import Element, SkillComponent, Unit
@@ -39,12 +40,6 @@ def reviewer_of(person: Person) -> Person | None:
     return None
 
 
-def hr_users(agency_id: int) -> list[User]:
-    """The department's active HR administrators."""
-    members = Membership.objects.filter(agency_id=agency_id, is_active=True, is_hr_admin=True)
-    return list(User.objects.filter(pk__in=members.values("user_id"), is_active=True).order_by("pk"))
-
-
 def reviewer_users(person: Person) -> list[User]:
     """Who is told that the person's assessment waits for review."""
     boss = reviewer_of(person)
@@ -60,9 +55,7 @@ def may_review(user: User | None, assessment: Assessment) -> bool:
     boss = reviewer_of(assessment.person)
     if boss is not None:
         return boss.user_id == user.pk
-    return Membership.objects.filter(
-        user=user, agency_id=assessment.agency_id, is_active=True, is_hr_admin=True
-    ).exists()
+    return is_hr_admin(user, assessment.agency_id)
 
 
 def may_answer(user: User | None, assessment: Assessment) -> bool:
@@ -105,6 +98,7 @@ def get_for_review(actor: Actor, pk: int) -> Assessment:
     if assessment is None:
         raise Http404
     if not may_review(actor.user, assessment):
+        require_person_access(actor, assessment.person)  # an executive outside the line: 404
         raise PermissionDenied
     return assessment
 

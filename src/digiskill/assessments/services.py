@@ -3,7 +3,8 @@
 Only the person answers their own draft; only the reviewer (the direct supervisor, or HR when the
 person has none) reviews. Completing a review makes the round the person's current result and
 keeps the copies on `AssessmentItem` (agency, person, division, group, is_current) in step.
-Every write records one audit row; a refused step raises a Thai/English ValidationError.
+Every write records one audit row; a refused step raises a `Refusal` (a ValidationError whose
+translatable message is shown in Thai and English).
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ from digiskill.assessments.selectors import (
     unanswered,
 )
 from digiskill.inbox.services import notify
-from digiskill.lib.evidence import check_evidence, stored_name
+from digiskill.lib.evidence import check_evidence, discard_after_commit, stored_name
+from digiskill.lib.messages import Refusal
 from digiskill.lib.text import normalise_text
 from digiskill.people.models import Person
 
@@ -77,9 +79,10 @@ def clean_comment(text: str) -> str:
 def _check_comment(text: str) -> str:
     text = clean_comment(text)
     if len(text) > MAX_COMMENT:
-        raise ValidationError(
-            f"ความเห็นยาวเกิน {MAX_COMMENT} ตัวอักษร ({len(text)}) / "
-            f"The comment is longer than {MAX_COMMENT} characters ({len(text)})."
+        raise Refusal(
+            _("The comment is longer than %(max)s characters (%(length)s)."),
+            max=MAX_COMMENT,
+            length=len(text),
         )
     return text
 
@@ -88,9 +91,8 @@ def _check_level(level: int | None, label: str) -> int | None:
     if level is None:
         return None
     if level not in Proficiency.values:
-        raise ValidationError(
-            f"ระดับความสามารถของ “{label}” ต้องเป็น 1 ถึง 5 (ได้ {level!r}) / "
-            f"The proficiency of “{label}” must be 1 to 5 (got {level!r})."
+        raise Refusal(
+            _("The proficiency of “%(item)s” must be 1 to 5 (got %(value)r)."), item=label, value=level
         )
     return level
 
@@ -100,15 +102,14 @@ def _check_link(link: str, label: str) -> str:
     if not link:
         return ""
     if len(link) > 1000:
-        raise ValidationError(
-            f"ลิงก์หลักฐานของ “{label}” ยาวเกิน 1000 ตัวอักษร / The evidence link of “{label}” is too long."
-        )
+        raise Refusal(_("The evidence link of “%(item)s” is too long."), item=label)
     try:
         URLValidator(schemes=["http", "https"])(link)
     except ValidationError:
-        raise ValidationError(
-            f"ลิงก์หลักฐานของ “{label}” ไม่ใช่ที่อยู่เว็บที่ถูกต้อง ({link!r}) / "
-            f"The evidence link of “{label}” is not a valid web address ({link!r})."
+        raise Refusal(
+            _("The evidence link of “%(item)s” is not a valid web address (%(value)r)."),
+            item=label,
+            value=link,
         ) from None
     return link
 
@@ -118,9 +119,8 @@ def _check_own_draft(actor: User | None, assessment: Assessment) -> None:
     if not may_answer(actor, assessment):
         raise PermissionDenied
     if assessment.status != AssessmentStatus.DRAFT:
-        raise ValidationError(
-            f"แบบประเมินรอบที่ {assessment.round} ส่งแล้ว แก้ไขไม่ได้ / "
-            f"Round {assessment.round} has been submitted and can no longer be changed."
+        raise Refusal(
+            _("Round %(round)s has been submitted and can no longer be changed."), round=assessment.round
         )
 
 
@@ -154,16 +154,10 @@ def _required_items(person: Person) -> tuple[Announcement, int, list[Announcemen
     """The announcement in force and the person's required items under it (or a clear refusal)."""
     announcement = announcement_in_force(person.agency)
     if announcement is None:
-        raise ValidationError(
-            "กรมยังไม่ได้ประกาศบทบาทและทักษะด้านดิจิทัลที่จำเป็น / "
-            "The department has not announced the required digital skills yet."
-        )
+        raise Refusal(_("The department has not announced the required digital skills yet."))
     group_id = person.group_id
     if group_id is None:
-        raise ValidationError(
-            f"{person.full_name} ยังไม่ได้จำแนกกลุ่มบุคลากร / "
-            f"{person.full_name} is not classified into a personnel group yet."
-        )
+        raise Refusal(_("%(name)s is not classified into a personnel group yet."), name=person.full_name)
     items = list(
         AnnouncementItem.objects.filter(
             entry__announcement=announcement,
@@ -174,10 +168,7 @@ def _required_items(person: Person) -> tuple[Announcement, int, list[Announcemen
         .order_by("component__order", "component__code", "order", "id")
     )
     if not items:
-        raise ValidationError(
-            "ประกาศที่มีผลใช้บังคับไม่ได้กำหนดทักษะสำหรับกลุ่มของท่าน / "
-            "The announcement in force requires no skills of your group."
-        )
+        raise Refusal(_("The announcement in force requires no skills of your group."))
     return announcement, group_id, items
 
 
@@ -193,10 +184,7 @@ def assessment_start(*, actor: User | None, person: Person) -> Assessment:
     Person.objects.select_for_update().filter(pk=person.pk).first()  # one start at a time
     in_progress = Assessment.objects.filter(person=person, status__in=OPEN).order_by("-round").first()
     if in_progress is not None:
-        raise ValidationError(
-            f"มีแบบประเมินรอบที่ {in_progress.round} ที่ยังไม่เสร็จอยู่แล้ว / "
-            f"Round {in_progress.round} is already in progress."
-        )
+        raise Refusal(_("Round %(round)s is already in progress."), round=in_progress.round)
     announcement, group_id, required = _required_items(person)
     previous = Assessment.objects.filter(person=person).order_by("-round").first()
     carried: dict[Any, AssessmentItem] = {}
@@ -259,6 +247,14 @@ def assessment_start(*, actor: User | None, person: Person) -> Assessment:
 # --- answering -----------------------------------------------------------------------------------
 
 
+def _discard_evidence(item: AssessmentItem) -> None:
+    """Delete the item's current evidence file after commit, unless an earlier round shares it."""
+    discard_after_commit(
+        item.evidence_file,
+        still_used=lambda name: AssessmentItem.objects.filter(evidence_file=name).exists(),
+    )
+
+
 @transaction.atomic
 def assessment_item_save(
     *,
@@ -279,11 +275,13 @@ def assessment_item_save(
     changes = assign(item, values)
     before = item.evidence_name
     if file is not None:
+        _discard_evidence(item)
         item.evidence_file.save(stored_name(ext), file, save=False)
         item.evidence_name = (file.name or "")[:255]
         changes["evidence_file"] = [before, item.evidence_name]
     elif clear_file and item.evidence_file:
-        item.evidence_file = ""  # the stored file stays: earlier rounds may share it
+        _discard_evidence(item)
+        item.evidence_file = ""
         item.evidence_name = ""
         changes["evidence_file"] = [before, ""]
     if not changes:
@@ -312,9 +310,7 @@ def assessment_answers_save(
     }
     unknown = [a.item_id for a in answers if a.item_id not in items]
     if unknown:
-        raise ValidationError(
-            f"รายการ {unknown} ไม่อยู่ในแบบประเมินรอบนี้ / Items {unknown} are not in this assessment."
-        )
+        raise Refusal(_("Items %(items)s are not in this assessment."), items=unknown)
     checked = [(items[a.item_id], _answer_values(items[a.item_id], a)) for a in answers]
     changed: list[AssessmentItem] = []
     changes: dict[str, list[Any]] = {}
@@ -337,11 +333,9 @@ def assessment_answers_save(
     return changed
 
 
-def _not_answered_error(missing: Sequence[AssessmentItem]) -> ValidationError:
+def _not_answered_error(missing: Sequence[AssessmentItem]) -> Refusal:
     names = "; ".join(item_label(i) for i in missing)
-    return ValidationError(
-        f"ยังไม่ได้ตอบ {len(missing)} รายการ: {names} / {len(missing)} items are not answered yet: {names}"
-    )
+    return Refusal(_("%(count)s items are not answered yet: %(names)s"), count=len(missing), names=names)
 
 
 @transaction.atomic
@@ -385,10 +379,7 @@ def _check_reviewer(actor: User | None, assessment: Assessment) -> None:
     if not may_review(actor, assessment):
         raise PermissionDenied
     if assessment.status != AssessmentStatus.SUBMITTED:
-        raise ValidationError(
-            f"แบบประเมินรอบที่ {assessment.round} ไม่ได้รอการพิจารณา / "
-            f"Round {assessment.round} is not waiting for review."
-        )
+        raise Refusal(_("Round %(round)s is not waiting for review."), round=assessment.round)
 
 
 def _apply_reviews(
@@ -398,22 +389,20 @@ def _apply_reviews(
     reviews = list(reviews)
     unknown = [r.item_id for r in reviews if r.item_id not in items]
     if unknown:
-        raise ValidationError(
-            f"รายการ {unknown} ไม่อยู่ในแบบประเมินรอบนี้ / Items {unknown} are not in this assessment."
-        )
+        raise Refusal(_("Items %(items)s are not in this assessment."), items=unknown)
     planned = []
     for review in reviews:
         item = items[review.item_id]
         label = item_label(item)
         comment = _check_comment(review.comment)
         if review.agrees is False and not comment:
-            raise ValidationError(
-                f"โปรดให้ความเห็นเมื่อไม่เห็นด้วยกับ “{label}” / Say why you disagree with “{label}”."
-            )
+            raise Refusal(_("Say why you disagree with “%(item)s”."), item=label)
         if review.priority is not None and not 1 <= review.priority <= MAX_PRIORITY:
-            raise ValidationError(
-                f"ลำดับความสำคัญของ “{label}” ต้องเป็น 1 ถึง {MAX_PRIORITY} (ได้ {review.priority!r}) / "
-                f"The priority of “{label}” must be 1 to {MAX_PRIORITY} (got {review.priority!r})."
+            raise Refusal(
+                _("The priority of “%(item)s” must be 1 to %(max)s (got %(value)r)."),
+                item=label,
+                max=MAX_PRIORITY,
+                value=review.priority,
             )
         agreed = None
         if review.agrees is not None and item.self_has is not None:
@@ -492,9 +481,8 @@ def assessment_review_complete(
     undecided = [i for i in items.values() if i.supervisor_agrees is None]
     if undecided:
         names = "; ".join(item_label(i) for i in undecided)
-        raise ValidationError(
-            f"ยังไม่ได้พิจารณา {len(undecided)} รายการ: {names} / "
-            f"{len(undecided)} items have no agree or disagree yet: {names}"
+        raise Refusal(
+            _("%(count)s items have no agree or disagree yet: %(names)s"), count=len(undecided), names=names
         )
     person = assessment.person
     values: dict[str, Any] = {
@@ -559,7 +547,7 @@ def assessment_return(*, actor: User | None, assessment: Assessment, comment: st
     _check_reviewer(actor, assessment)
     comment = _check_comment(comment)
     if not comment:
-        raise ValidationError("โปรดบอกเหตุผลที่ส่งกลับให้แก้ไข / Say why the assessment is returned for changes.")
+        raise Refusal(_("Say why the assessment is returned for changes."))
     changes = assign(
         assessment, {"status": AssessmentStatus.DRAFT, "submitted_at": None, "review_comment": comment}
     )

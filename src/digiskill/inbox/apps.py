@@ -10,8 +10,8 @@ class InboxConfig(AppConfig):
         """Add the inbox, with its unread count, to everyone's navigation."""
         from digiskill.accounts.audit import register_action_labels
         from digiskill.accounts.models import Role
-        from digiskill.core.navigation import NavItem, register
+        from digiskill.core.navigation import NavGroup, NavItem, register
         from digiskill.inbox.selectors import unread_count
 
-        register(NavItem(_("Inbox"), "inbox:list", (Role.STAFF,), badge=unread_count))
+        register(NavItem(_("Inbox"), "inbox:list", (Role.STAFF,), badge=unread_count, group=NavGroup.ME))
         register_action_labels({"notifications_read": _("Notifications read")})

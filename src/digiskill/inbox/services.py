@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -14,8 +15,10 @@ from django.utils.functional import Promise
 
 from digiskill.accounts.audit import audit_record
 from digiskill.accounts.models import User
-from digiskill.agencies.models import Agency
 from digiskill.inbox.models import Notification
+
+if TYPE_CHECKING:
+    from digiskill.agencies.models import Agency  # a type only: inbox sits below agencies
 
 log = logging.getLogger(__name__)
 

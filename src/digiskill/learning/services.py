@@ -13,14 +13,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
+from digiskill.accounts.access import is_hr_admin
 from digiskill.accounts.audit import assign, audit_record
-from digiskill.accounts.models import Membership, User
+from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency
 from digiskill.frameworks.models import Unit
 from digiskill.learning.importing import ImportCheck, RowError, check_resources
 from digiskill.learning.models import LearningResource
-from digiskill.learning.parsing import FIELD_THAI, ResourceInput, clean_input
+from digiskill.learning.parsing import ResourceInput, clean_input
+from digiskill.lib.messages import text
 from digiskill.lib.tabular import Source
 from digiskill.lib.text import code_key, search_key
 
@@ -32,10 +35,8 @@ def can_manage(user: User | None, agency: Agency | None) -> bool:
     if user is None:
         return True  # the system itself: loaders and the command line
     if agency is None:
-        return bool(user.is_system_admin)
-    return Membership.objects.filter(
-        user=user, agency=agency, is_active=True, is_hr_admin=True, agency__is_active=True
-    ).exists()
+        return bool(user.is_active and user.is_system_admin)
+    return is_hr_admin(user, agency.pk)
 
 
 def _require_manager(user: User | None, agency: Agency | None) -> None:
@@ -52,13 +53,10 @@ def _validated(data: ResourceInput, *, agency: Agency | None, pk: int | None) ->
         errors.setdefault(problem.field, []).append(str(problem))
     known = set(Unit.objects.filter(pk__in=clean.unit_ids).values_list("pk", flat=True))
     if missing := [str(pk) for pk in clean.unit_ids if pk not in known]:
-        errors.setdefault("units", []).append(
-            f"ไม่พบหน่วยสมรรถนะ {', '.join(missing)} / no such unit: {', '.join(missing)}"
-        )
+        errors.setdefault("units", []).append(text(_("No such unit: %(ids)s"), ids=", ".join(missing)))
     if clean.code and _code_taken(clean.code, agency=agency, pk=pk):
         errors.setdefault("code", []).append(
-            f"{FIELD_THAI['code']} {clean.code!r}: มีแหล่งเรียนรู้รหัสนี้อยู่แล้ว / "
-            f"code {clean.code!r}: a learning resource with this code already exists"
+            text(_("Code %(code)r: a learning resource with this code already exists."), code=clean.code)
         )
     if errors:
         raise ValidationError(errors)

@@ -1,12 +1,14 @@
 """Who may act on a plan: its owner, the supervisor and the next-level supervisor, or HR in their place.
 
 Shared by the services (which refuse) and the selectors (which offer the right buttons).
-`user=None` is the system itself (the demo loader, the CLI) and may do everything.
+`user=None` is the system itself (the demo loader, the CLI) and may do everything. Who is an HR
+administrator is the rule of `accounts.access`; this module only adds the plan's own people.
 """
 
 from __future__ import annotations
 
-from digiskill.accounts.models import Membership, User
+from digiskill.accounts.access import is_hr_admin
+from digiskill.accounts.models import User
 from digiskill.people.models import Person
 from digiskill.plans.models import Plan, PlanStatus
 
@@ -15,25 +17,6 @@ EDITABLE = (PlanStatus.DRAFT, PlanStatus.RETURNED)
 
 UNDER_WAY = (PlanStatus.APPROVED, PlanStatus.IN_PROGRESS)
 """Statuses in which the person records progress."""
-
-
-def is_hr(user: User | None, agency_id: int) -> bool:
-    """True for the system itself and for the department's active HR administrators."""
-    if user is None:
-        return True
-    return Membership.objects.filter(
-        user=user, agency_id=agency_id, is_active=True, is_hr_admin=True
-    ).exists()
-
-
-def hr_users(agency_id: int) -> list[User]:
-    """The department's active HR administrators."""
-    return [
-        m.user
-        for m in Membership.objects.filter(agency_id=agency_id, is_active=True, is_hr_admin=True)
-        .select_related("user")
-        .order_by("id")
-    ]
 
 
 def is_owner(user: User | None, person: Person) -> bool:
@@ -63,7 +46,7 @@ def may_approve(user: User | None, plan: Plan) -> bool:
     who = approver_of(plan)
     if who is not None:
         return who.user_id == user.pk
-    return is_hr(user, plan.agency_id)
+    return is_hr_admin(user, plan.agency_id)
 
 
 def supervisors_of(person: Person) -> list[Person]:
@@ -86,5 +69,5 @@ def may_supervise(user: User | None, person: Person) -> bool:
     if any(p.user_id == user.pk for p in chain):
         return True
     if not any(can_act(p) for p in chain[:1]):
-        return is_hr(user, person.agency_id)
+        return is_hr_admin(user, person.agency_id)
     return False

@@ -1,4 +1,4 @@
-"""Template context: the actor and the navigation their roles allow."""
+"""Template context: the actor and the navigation their roles allow (core builds the navigation)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from digiskill.core.navigation import navigation_for
+from digiskill.core.navigation import navigation_groups
 
 
 def actor(request: HttpRequest) -> dict[str, Any]:
@@ -14,4 +14,4 @@ def actor(request: HttpRequest) -> dict[str, Any]:
     current = getattr(request, "actor", None)
     if current is None or not request.user.is_authenticated:
         return {"actor": None, "nav": []}
-    return {"actor": current, "nav": navigation_for(current, request.path)}
+    return {"actor": current, "nav": navigation_groups(current, request.path)}

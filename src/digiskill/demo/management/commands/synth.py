@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from digiskill.gaps.synth import synth_department
+from digiskill.demo.synth import synth_department
 
 
 class Command(BaseCommand):

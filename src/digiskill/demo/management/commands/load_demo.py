@@ -20,15 +20,15 @@ from django.test.utils import override_settings
 
 from digiskill.accounts.models import User
 from digiskill.accounts.services import membership_grant, user_create
-from digiskill.agencies.demo import demo_programme
 from digiskill.agencies.models import Agency, AgencyKind
 from digiskill.agencies.services import agency_save
-from digiskill.assessments.demo import demo_assessments
-from digiskill.learning.demo import demo_resources
+from digiskill.demo.agencies import demo_programme
+from digiskill.demo.assessments import demo_assessments
+from digiskill.demo.learning import demo_resources
+from digiskill.demo.plans import demo_plans
 from digiskill.lib.national_id import generate_national_id
 from digiskill.people.models import Person
 from digiskill.people.services import person_save
-from digiskill.plans.demo import demo_plans
 
 DEMO_PASSWORD = "digiskill-demo"  # noqa: S105 - published demo credential, printed by make run
 
@@ -138,7 +138,7 @@ class DemoLogin:
 DEMO_LOGINS = [
     DemoLogin("demo-staff", "บุคลากร", "Staff member", {}),
     DemoLogin("demo-supervisor", "ผู้บังคับบัญชาชั้นต้น", "Supervisor", {}),
-    DemoLogin("demo-director", "ผู้บังคับบัญชาเหนือขึ้นไปอีกระดับ", "Next-level supervisor", {}),
+    DemoLogin("demo-director", "ผู้บังคับบัญชาเหนือขึ้นไป", "Next-level supervisor", {}),
     DemoLogin("demo-hr", "ผู้ดูแลงานทรัพยากรบุคคล", "HR administrator", {"is_hr_admin": True}),
     DemoLogin("demo-assessor", "ผู้ประเมิน", "Assessor", {"is_assessor": True}),
     DemoLogin("demo-executive", "ผู้บริหาร", "Executive", {"is_executive": True}),
