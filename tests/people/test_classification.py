@@ -133,9 +133,13 @@ def test_the_pages_propose_agree_and_show_the_history(c: Cast, client_for) -> No
     page = staff.get(url).content.decode()
     assert "ผู้ปฏิบัติงานอื่น" in page
     assert fresh(c.staff_person).group.code == "O"
-    # the executive may read, but not decide
+    # an executive outside the person's line finds nothing (404); a colleague may not decide (403)
     assert (
         client_for("executive").post(reverse("people:agree", kwargs={"pk": c.staff_person.pk})).status_code
+        == 404
+    )
+    assert (
+        client_for("assessor").post(reverse("people:agree", kwargs={"pk": c.staff_person.pk})).status_code
         == 403
     )
     assert (

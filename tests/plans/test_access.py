@@ -105,7 +105,7 @@ def test_a_plan_is_read_by_its_person_the_chain_and_hr(scene, client_for) -> Non
         "director": 200,
         "hr": 200,
         "assessor": 403,
-        "executive": 403,
+        "executive": 404,  # outside the executive's line (the cast's executive supervises nobody)
         "outsider": 404,
         "sysadmin": 404,
     }

@@ -14,6 +14,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from digiskill.accounts.models import Membership
 from digiskill.people.models import Person
 from digiskill.plans.models import ActivityStatus, Plan, PlanActivity, PlanSettings, PlanStatus
 from digiskill.plans.selectors import overdue_approvals, waiting_approvals
@@ -268,3 +269,22 @@ def test_when_the_supervisor_cannot_act_the_wait_is_for_hr(cast: Cast, ocsc: Fra
     table = body[body.index('id="waiting"') : body.index("</table>", body.index('id="waiting"'))]
     assert "ผู้ดูแลงานทรัพยากรบุคคล" in table
     assert cast.supervisor_person.full_name not in table
+
+
+def test_an_executive_sees_the_department_count_but_names_only_in_their_own_line(
+    cast: Cast, ocsc: Framework, client_for
+) -> None:
+    """Executives read aggregates; individuals only within their line (docs/DESIGN.md, "Who sees what")."""
+    mine = _submitted(cast, ocsc, 4)  # under the supervisor → the director
+    stranger = make_person(cast.dept, first_name="นอกสาย")
+    make_plan(stranger, status=PlanStatus.SUBMITTED, submitted_at=timezone.now() - dt.timedelta(days=2))
+    make_person(cast.dept, user=cast.executive)  # an executive with no one under them
+    body = client_for("executive").get(reverse("reports:plans"), {"year": YEAR}).content.decode()
+    assert 'id="waiting-scope"' in body and "แผนรออนุมัติในกรม 2 แผน" in body
+    assert mine.person.full_name not in body and "นอกสาย" not in body
+    # The director has the supervisor's staff in their line: the same page names only that plan.
+    Membership.objects.filter(user=cast.director, agency=cast.dept).update(is_executive=True)
+    body = client_for("director").get(reverse("reports:plans"), {"year": YEAR}).content.decode()
+    assert mine.person.full_name in body and "นอกสาย" not in body
+    hr_body = client_for("hr").get(reverse("reports:plans"), {"year": YEAR}).content.decode()
+    assert mine.person.full_name in hr_body and "นอกสาย" in hr_body and 'id="waiting-scope"' not in hr_body

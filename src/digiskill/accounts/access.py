@@ -143,9 +143,11 @@ def in_line(boss: Person | None, person: Person) -> bool:
         if current == boss.pk:
             return True
         seen.add(current)
-        current = manager.filter(pk=current, agency_id=person.agency_id).values_list(
-            "supervisor_id", flat=True
-        ).first()
+        current = (
+            manager.filter(pk=current, agency_id=person.agency_id)
+            .values_list("supervisor_id", flat=True)
+            .first()
+        )
     return False
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 import codecs
 import mimetypes
 import uuid
+from collections.abc import Callable
 from pathlib import PurePath
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
+
+if TYPE_CHECKING:
+    from django.db.models.fields.files import FieldFile
 
 MAX_BYTES = 10 * 1024 * 1024
 ZIP = b"PK\x03\x04"
@@ -80,3 +85,22 @@ def stored_name(ext: str) -> str:
 def content_type(name: str) -> str:
     """The MIME type to send a stored evidence file with."""
     return mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def discard_after_commit(old: FieldFile, *, still_used: Callable[[str], bool]) -> None:
+    """Delete a replaced or removed evidence file from storage once the transaction commits.
+
+    Never before the commit and never on a rollback (the row still points at the file then); and
+    not when another row still refers to the same stored file (a later round or plan version copies
+    its predecessor's evidence), which `still_used(name)` answers after the commit.
+    """
+    name = old.name
+    if not name:
+        return
+    storage = old.storage
+
+    def discard() -> None:
+        if not still_used(name):
+            storage.delete(name)
+
+    transaction.on_commit(discard)

@@ -1,8 +1,8 @@
 """Reads of development plans, always scoped to the actor's department first.
 
 A plan is read by its person, by everyone above them in the chain of supervisors (and the
-supervisors recorded on the plan), and by HR administrators; someone else in the department
-gets 403, anyone outside it 404.
+supervisors recorded on the plan), and by HR administrators (`accounts.access.require_person_access`);
+an executive outside their line gets 404, someone else in the department 403, anyone outside it 404.
 """
 
 from __future__ import annotations
@@ -11,12 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from digiskill.accounts.access import Actor, require_agency
+from digiskill.accounts.access import Actor, in_line, require_agency, require_person_access
 from digiskill.accounts.models import Role
 from digiskill.agencies.models import Agency, AnnouncementItem
 from digiskill.assessments.models import AssessmentItem
@@ -57,25 +56,12 @@ def plans_of_agency(actor: Actor) -> QuerySet[Plan]:
     )
 
 
-def _may_read(actor: Actor, person: Person, plan: Plan | None = None) -> bool:
-    """The person, their supervisors up the chain (and those on the plan), or HR."""
-    me = actor.person
-    if actor.has(Role.HR_ADMIN) or (me is not None and me.pk == person.pk):
-        return True
-    if me is None:
-        return False
-    if plan is not None and me.pk in (plan.supervisor_id, plan.next_level_id):
-        return True
-    return person.pk in subordinate_ids(me)
-
-
 def get_plan_for_actor(actor: Actor, pk: int) -> Plan:
-    """A plan the actor may read (404 outside the department or missing, 403 someone else's)."""
+    """A plan the actor may read: the person, their line, the supervisors on the plan, HR (else 404/403)."""
     plan = plans_of_agency(actor).filter(pk=pk).first()
     if plan is None:
         raise Http404
-    if not _may_read(actor, plan.person, plan):
-        raise PermissionDenied
+    require_person_access(actor, plan.person, also=(plan.supervisor_id, plan.next_level_id))
     return plan
 
 
@@ -109,8 +95,7 @@ def get_application_for_actor(actor: Actor, pk: int) -> Application:
     )
     if application is None:
         raise Http404
-    if not _may_read(actor, application.person):
-        raise PermissionDenied
+    require_person_access(actor, application.person)
     return application
 
 
@@ -127,7 +112,7 @@ def person_for_actor(actor: Actor) -> Person:
 
 def current_plan(person: Person, year: int) -> Plan | None:
     """The current version of the person's plan for a fiscal year."""
-    return Plan.objects.filter(person=person, fiscal_year=year, is_current=True).first()
+    return Plan.objects.filter(person=person, fiscal_year=year, is_current=True).order_by("-version").first()
 
 
 def plans_of_person(person: Person) -> QuerySet[Plan]:
@@ -329,6 +314,27 @@ def submitted_plans(agency: Agency) -> QuerySet[Plan]:
     return Plan.objects.filter(agency=agency, status=PlanStatus.SUBMITTED, is_current=True).select_related(
         "person", "person__division", "supervisor", "next_level"
     )
+
+
+def waiting_approvals(agency: Agency, year: int | None = None) -> list[Waiting]:
+    """The department's plans waiting for an approval (of one fiscal year, if given), longest first."""
+    plans = submitted_plans(agency)
+    if year is not None:
+        plans = plans.filter(fiscal_year=year)
+    return sorted((waiting_of(p) for p in plans), key=lambda w: (w.since, w.plan.pk))
+
+
+def waiting_approvals_named_for(actor: Actor, year: int | None = None) -> list[Waiting]:
+    """The waiting approvals the actor may see by name: all of them for HR, their own line for others.
+
+    Executives read the department's figures, but individuals only within their own line
+    (docs/DESIGN.md, "Who sees what").
+    """
+    agency = require_agency(actor)
+    waiting = waiting_approvals(agency, year)
+    if actor.has(Role.HR_ADMIN):
+        return waiting
+    return [w for w in waiting if in_line(actor.person, w.plan.person)]
 
 
 def waiting_for(actor: Actor) -> list[Waiting]:
