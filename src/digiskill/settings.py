@@ -7,11 +7,13 @@ helpers below; a bad value stops start-up with one line that says what to fix.
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = Path(os.environ.get("DIGISKILL_HOME", BASE_DIR.parent.parent)).resolve()
@@ -93,11 +95,21 @@ def database_from_url(url: str) -> dict[str, Any]:
 
 
 DEBUG = env_bool("DEBUG", False)
+# With DEBUG on, unknown addresses still get the project's 404 page (urls.py); false shows Django's list.
+OWN_404_IN_DEBUG = env_bool("DEBUG_OWN_404", True)
 TESTING = "pytest" in sys.modules or env_bool("DIGISKILL_TESTING", False)
 
 _secret = env_str("SECRET_KEY")
 if _secret is None and not (DEBUG or TESTING):
-    raise ConfigError("SECRET_KEY is not set; set SECRET_KEY to a long random string (or DEBUG=true).")
+    if env_bool("DIGISKILL_SECRET_OPTIONAL", False):
+        # Set by cli.py for commands that sign nothing (no sessions, no links): a throw-away key will do.
+        _secret = secrets.token_urlsafe(50)
+    else:
+        _command = env_str("DIGISKILL_COMMAND")
+        _needed_by = f" (`digiskill {_command}` needs it)" if _command else ""
+        raise ConfigError(
+            f"SECRET_KEY is not set{_needed_by}; set SECRET_KEY to a long random string (or DEBUG=true)."
+        )
 SECRET_KEY = _secret or "digiskill-insecure-development-key-do-not-use-in-production"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG or TESTING else [])
@@ -117,6 +129,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "ninja",  # serves the API docs' scripts itself (no CDN)
     "axes",
     "digiskill.core",
     "digiskill.accounts",
@@ -130,11 +143,14 @@ INSTALLED_APPS = [
     "digiskill.inbox",
     "digiskill.reports",
     "digiskill.api",
+    "digiskill.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "digiskill.core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "digiskill.core.middleware.ThaiFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -162,7 +178,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "digiskill.accounts.context_processors.actor",
+                "digiskill.core.context_processors.actor",
             ],
         },
     }
@@ -224,6 +240,22 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp 4): everything from the app itself, no inline script or
+# style (templates use classes from static/css/app.css), pictures also as data: URLs (Pico's icons).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 if not DEBUG and not TESTING:
     SECURE = env_bool("SECURE_COOKIES", True)
     SESSION_COOKIE_SECURE = SECURE
@@ -231,6 +263,13 @@ if not DEBUG and not TESTING:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_PROXY", False) else None
+
+# Roster imports (people): refused before any parsing when over these limits.
+ROSTER_MAX_BYTES = env_int("ROSTER_MAX_BYTES", 20 * 1024 * 1024)
+ROSTER_MAX_ROWS = env_int("ROSTER_MAX_ROWS", 200_000)
+ROSTER_MAX_CELL = env_int("ROSTER_MAX_CELL", 1000)
+# What an XLSX may unpack to (its zip members' declared sizes), so a small file cannot hide a huge cell.
+ROSTER_MAX_UNPACKED_BYTES = env_int("ROSTER_MAX_UNPACKED_BYTES", 256 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

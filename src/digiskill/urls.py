@@ -1,6 +1,7 @@
 """URL map: each app's pages under its own prefix, the API under /api/v1."""
 
-from django.urls import include, path
+from django.conf import settings
+from django.urls import include, path, re_path
 from django.views.i18n import set_language
 
 from digiskill.core import views as core_views
@@ -22,3 +23,10 @@ urlpatterns = [
     path("reports/", include("digiskill.reports.urls")),
     path("api/v1/", include("digiskill.api.urls")),
 ]
+
+handler404 = "digiskill.core.views.page_not_found"
+
+if settings.DEBUG and settings.OWN_404_IN_DEBUG:
+    # Django shows its technical 404 (the URL list) whenever DEBUG is on; this last pattern sends
+    # unknown addresses to the project's own page instead (DEBUG_OWN_404=false brings the list back).
+    urlpatterns.append(re_path(r"^(?P<path>.*)$", core_views.unknown_address))

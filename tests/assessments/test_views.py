@@ -278,3 +278,49 @@ def test_pages_render_in_both_languages(world: Cast, client_for, agreed, languag
         assert staff.get(url).status_code == 200
     body = staff.get(reverse("assessments:mine")).content.decode()
     assert ("My self-assessment" in body) == (language == "en")
+
+
+# --- what a new user meets: continue / submit, English names, the one word for each actor ---------
+
+
+def test_continue_is_offered_only_while_items_are_unanswered(world: Cast, client_for, draft) -> None:
+    staff = client_for("staff")
+    continue_link = re.compile(r'<div class="actions">\s*<a role="button"')
+    body = staff.get(reverse("assessments:mine")).content.decode()
+    assert continue_link.search(body)
+    assert re.search(r"<button type=\"submit\"[^>]*disabled[^>]*>ส่งให้ผู้บังคับบัญชาพิจารณา", body)
+    answer_all(world, draft)
+    body = staff.get(reverse("assessments:mine")).content.decode()
+    total = draft.items.count()
+    assert f"ตอบแล้ว {total} จาก {total} รายการ" in body
+    assert not continue_link.search(body)
+    submit = re.search(r"<button type=\"submit\"([^>]*)>ส่งให้ผู้บังคับบัญชาพิจารณา", body)
+    assert submit is not None and "disabled" not in submit.group(1)
+    assert "ตอบครบทุกรายการแล้ว" in body
+
+
+def test_english_mode_shows_component_and_stage_names_in_english(world: Cast, client_for, agreed) -> None:
+    staff = client_for("staff")
+    staff.cookies["digiskill_language"] = "en"
+    gaps_page = staff.get(reverse("assessments:gaps")).content.decode()
+    assert 'id="gap-list"' in gaps_page
+    assert "Ability" in gaps_page and "ความสามารถ" not in gaps_page
+    mine = staff.get(reverse("assessments:mine")).content.decode()
+    assert "Skill gaps" in mine
+    staff.cookies["digiskill_language"] = "th"
+    assert "ความสามารถ" in staff.get(reverse("assessments:gaps")).content.decode()
+
+
+def test_the_staff_member_is_never_called_the_assessor(world: Cast, client_for, draft) -> None:
+    """In self-assessment the person is ผู้รับการประเมิน; ผู้ประเมิน is the assessor who certifies units."""
+    staff = client_for("staff")
+    for step in steps_of(_items(draft)):
+        body = staff.get(reverse("assessments:step", args=[draft.pk, step.number])).content.decode()
+        assert "ผู้ประเมิน" not in body.replace("ผู้ประเมินตนเอง", "")
+
+
+def test_the_review_page_calls_the_answers_the_person_assessed(world: Cast, client_for, submitted) -> None:
+    page = client_for("supervisor").get(reverse("assessments:review", args=[submitted.pk])).content.decode()
+    assert "คำตอบของผู้รับการประเมิน" in page
+    assert "ส่งกลับให้ผู้รับการประเมินแก้ไข" in page
+    assert "ผู้ประเมิน" not in page.replace("ผู้รับการประเมิน", "")

@@ -67,3 +67,17 @@ def log_in(page: Page, username: str, password: str) -> None:
     page.get_by_label("ชื่อผู้ใช้").fill(username)
     page.get_by_label("รหัสผ่าน").fill(password)
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
+
+
+def go_to(page: Page, link: str, *, exact: bool = False) -> None:
+    """Follow a link of the main navigation as a person would: open the menu (on a phone) and
+    the group that holds the link, then click it."""
+    nav = page.locator("nav.site-nav")
+    toggle = nav.locator("summary.nav-toggle")
+    if toggle.is_visible() and nav.locator("details.nav-menu").get_attribute("open") is None:
+        toggle.click()
+    target = page.get_by_role("link", name=link, exact=exact, include_hidden=True)
+    group = nav.locator("details.nav-group").filter(has=target).first
+    if group.get_attribute("open") is None:
+        group.locator("summary").click()
+    group.get_by_role("link", name=link, exact=exact).first.click()

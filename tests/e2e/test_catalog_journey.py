@@ -7,7 +7,7 @@ import re
 from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import go_to, log_in
 from tests.factories import PASSWORD, make_cast
 
 
@@ -16,7 +16,7 @@ def test_staff_member_searches_the_catalog_and_lands_on_the_criterion(page: Page
     call_command("load_framework", verbosity=0)
     log_in(page, "staff", PASSWORD)
 
-    page.get_by_role("link", name="คลังทักษะ").first.click()
+    go_to(page, "คลังทักษะ")
     expect(page.get_by_role("heading", level=1)).to_have_text("คลังทักษะ")
     expect(page.get_by_role("main")).to_contain_text("ถอดความจากเอกสารทางราชการ")
 

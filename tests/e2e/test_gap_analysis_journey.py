@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 from digiskill.agencies.models import AgencyKind
 from digiskill.frameworks.models import PersonnelGroup
 from digiskill.people.models import Person
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import go_to, log_in
 from tests.factories import PASSWORD, load_ocsc, make_cast, make_person
 from tests.gaps.conftest import assess, publish
 
@@ -45,7 +45,7 @@ def test_hr_filters_drills_down_and_downloads(page: Page, transactional_db: None
     second = divisions[1].name_th
 
     log_in(page, "hr", PASSWORD)
-    page.get_by_role("link", name="วิเคราะห์ช่องว่างทักษะ", exact=True).click()
+    go_to(page, "วิเคราะห์ช่องว่างทักษะ", exact=True)
     expect(page.get_by_role("heading", level=1)).to_have_text("การวิเคราะห์ช่องว่างทักษะ")
     expect(page.locator("#heatmap")).to_be_visible()
 
@@ -65,7 +65,7 @@ def test_hr_filters_drills_down_and_downloads(page: Page, transactional_db: None
     expect(cell).to_contain_text("2/3")
     cell.get_by_role("link").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("DG100")
-    expect(page.locator("#cell-summary")).to_contain_text("2 จากผู้ประเมินแล้ว 3 คน")
+    expect(page.locator("#cell-summary")).to_contain_text("2 จากผู้รับการประเมินแล้ว 3 คน")
     names = page.locator("#people tbody tr td:first-child").all_inner_texts()
     assert sorted(names) == sorted(lacking_dg100)
 

@@ -11,7 +11,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from digiskill.learning.models import LearningResource
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import go_to, log_in
 from tests.factories import PASSWORD, load_ocsc, make_cast
 
 HEADERS = ["รหัส", "ชื่อ", "ผู้จัด", "ประเภท", "ลิงก์", "จำนวนชั่วโมง", "ค่าใช้จ่าย", "ภาษา", "หน่วยสมรรถนะ", "หัวข้อความรู้"]
@@ -72,7 +72,7 @@ def test_hr_imports_resources_and_staff_find_them(page: Page, transactional_db) 
 
     # HR: the file with an unknown unit code is refused, naming file, row, column and value
     log_in(page, "hr", PASSWORD)
-    page.get_by_role("link", name="แหล่งเรียนรู้").first.click()
+    go_to(page, "แหล่งเรียนรู้")
     expect(page.get_by_role("heading", level=1)).to_have_text("แหล่งเรียนรู้")
     page.get_by_role("button", name="นำเข้าจากไฟล์ CSV").click()
     upload(page, resources_csv(bad))
@@ -92,7 +92,7 @@ def test_hr_imports_resources_and_staff_find_them(page: Page, transactional_db) 
 
     # Staff: search the catalog (HTMX narrows it as they type), open a resource, follow a unit
     log_in(page, "staff", PASSWORD)
-    page.get_by_role("link", name="แหล่งเรียนรู้").first.click()
+    go_to(page, "แหล่งเรียนรู้")
     expect(page.locator("#resources tbody tr")).to_have_count(3)
     page.get_by_label("ค้นหาชื่อ ผู้จัด รายละเอียด หรือหัวข้อความรู้").fill("ต้นแบบ")
     expect(page.locator("#resources tbody tr")).to_have_count(1)

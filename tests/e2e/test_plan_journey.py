@@ -12,10 +12,10 @@ from playwright.sync_api import Page, expect
 
 from digiskill.frameworks.models import PersonnelGroup
 from digiskill.learning.models import LearningResource
-from digiskill.lib.thai_dates import fiscal_year_bounds
+from digiskill.lib.thai_dates import fiscal_year_bounds, format_thai_date
 from digiskill.people.models import Person
 from digiskill.plans.models import Plan
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import go_to, log_in
 from tests.factories import PASSWORD, load_ocsc, make_cast, publish_announcement
 from tests.plans.conftest import agreed_assessment
 
@@ -71,7 +71,7 @@ def test_staff_plans_supervisor_returns_then_approves_and_follows_progress(
 
     # Staff: start this year's plan from the two agreed gaps
     log_in(page, "staff", PASSWORD)
-    page.get_by_role("link", name="แผนพัฒนารายบุคคลของฉัน").first.click()
+    go_to(page, "แผนพัฒนารายบุคคลของฉัน")
     expect(page.get_by_role("heading", level=1)).to_have_text("แผนพัฒนารายบุคคลของฉัน")
     for gap in gaps:
         page.get_by_label(re.compile(gap.unit.code)).check()
@@ -79,7 +79,8 @@ def test_staff_plans_supervisor_returns_then_approves_and_follows_progress(
     expect(page.get_by_role("heading", level=1)).to_have_text("แผนพัฒนารายบุคคล (IDP)")
     plan = Plan.objects.get(person=cast.staff_person)
     first, second = list(plan.goals.order_by("order"))
-    due = fiscal_year_bounds(plan.fiscal_year)[1].replace(day=1).isoformat()
+    # Typed the Thai way: day/month/Buddhist-era year (the field shows it back the same way).
+    due = format_thai_date(fiscal_year_bounds(plan.fiscal_year)[1].replace(day=1), style="numeric")
     expect(page.locator(f"#goal-{first.pk}")).to_contain_text("ยังไม่มีตัวชี้วัด")  # S.M.A.R.T. warning
 
     # goal 1: S.M.A.R.T. fields, the suggested resource in one click, and a job assignment
@@ -112,7 +113,7 @@ def test_staff_plans_supervisor_returns_then_approves_and_follows_progress(
 
     # Staff: sees the comment, adds coaching and sends it again
     log_in(page, "staff", PASSWORD)
-    page.get_by_role("link", name="แผนพัฒนารายบุคคลของฉัน").first.click()
+    go_to(page, "แผนพัฒนารายบุคคลของฉัน")
     page.get_by_role("button", name="แก้ไขแผนต่อ").click()
     expect(page.locator("#returned-comment")).to_contain_text("ขอให้เพิ่มการเรียนรู้จากผู้อื่น")
     add_activity(page, second.pk, "การสอนงาน (coaching)", "การสอนงานโดยหัวหน้ากลุ่มงาน", "6")

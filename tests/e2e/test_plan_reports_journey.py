@@ -16,7 +16,7 @@ from digiskill.frameworks.models import PersonnelGroup
 from digiskill.frameworks.models import Role as FrameworkRole
 from digiskill.people.models import Person
 from digiskill.plans.models import PlanStatus
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import go_to, log_in
 from tests.factories import PASSWORD, load_ocsc, make_cast, make_person
 from tests.reports.conftest import add_goal, make_plan, pdf_text, xlsx_text
 
@@ -73,7 +73,7 @@ def test_hr_reads_the_plan_report_and_downloads_the_form(page: Page, transaction
     log_in(page, "hr", PASSWORD)
     expect(page.locator("#overdue-approvals")).to_have_text("1")  # the home panel
 
-    page.get_by_role("link", name="รายงานแผนพัฒนา").first.click()
+    go_to(page, "รายงานแผนพัฒนา")
     expect(page.get_by_role("heading", level=1)).to_have_text("แผนพัฒนารายบุคคลของส่วนราชการ")
     page.get_by_label("ปีงบประมาณ").select_option(YEAR)
     page.get_by_role("button", name="แสดง").click()

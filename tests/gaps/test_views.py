@@ -65,7 +65,7 @@ def test_drill_down_names_the_people(world: World, client_for) -> None:
     assert listed == set(lacking)
     for person in Person.objects.filter(pk__in=lacking):
         assert person.full_name in page
-    assert f"{len(lacking)} จากผู้ประเมินแล้ว {len(world.results)} คน" in page
+    assert f"{len(lacking)} จากผู้รับการประเมินแล้ว {len(world.results)} คน" in page
 
 
 def test_an_empty_department_says_so(cast, client_for) -> None:

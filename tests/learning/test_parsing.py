@@ -145,7 +145,7 @@ def test_kinds_by_code_thai_or_english(text: str, code: str) -> None:
 def test_an_unknown_kind_lists_the_accepted_ones() -> None:
     with pytest.raises(CellError) as caught:
         parse_kind("พอดแคสต์")
-    assert "ไม่รู้จักประเภทนี้" in caught.value.thai and "e_learning (อีเลิร์นนิง)" in caught.value.english
+    assert "ไม่รู้จักประเภทนี้" in caught.value.thai and "e_learning (การเรียนรู้ออนไลน์)" in caught.value.english
 
 
 @pytest.mark.parametrize(

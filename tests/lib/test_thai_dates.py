@@ -17,6 +17,7 @@ from digiskill.lib.thai_dates import (
     format_thai_date,
     format_thai_datetime,
     from_be_year,
+    parse_date_input,
     parse_thai_date,
     to_be_year,
 )
@@ -26,8 +27,8 @@ D = date(2026, 11, 21)
 # The fiscal year of 9999-10-01 onwards ends in year 10000, which `date` cannot
 # represent; likewise before 0001-10-01.  Those edges are tested separately.
 fiscal_dates = st.dates(min_value=date(1, 10, 1), max_value=date(9999, 9, 30))
-# Years whose BE form is above 2400 (1858 CE onwards) and fits in four digits.
-round_trip_dates = st.dates(min_value=date(1858, 1, 1), max_value=date(9456, 12, 31))
+# Years whose BE form is 2400 or above (1857 CE onwards) and fits in four digits.
+round_trip_dates = st.dates(min_value=date(1857, 1, 1), max_value=date(9456, 12, 31))
 
 
 def test_tables() -> None:
@@ -166,8 +167,8 @@ def test_parse_rejects_impossible_dates() -> None:
 
 
 def test_parse_threshold_between_gregorian_and_be() -> None:
-    assert parse_thai_date("01/01/2400").year == 2400  # Gregorian
-    assert parse_thai_date("01/01/2401").year == 1858  # BE
+    assert parse_thai_date("01/01/2399").year == 2399  # Gregorian
+    assert parse_thai_date("01/01/2400").year == 1857  # BE from 2400 up
 
 
 @given(round_trip_dates)
@@ -196,3 +197,88 @@ def test_short_round_trip_within_be_25xx(d: date) -> None:
 def test_thai_digits_output_has_no_ascii_digits(dt: datetime, style: str) -> None:
     text = format_thai_date(dt, style=style, thai_digits=True, with_time=True)  # type: ignore[arg-type]
     assert not any(ch in "0123456789" for ch in text)
+
+
+# --- dates typed into a form (parse_date_input) -------------------------------------------------
+
+# The years a form takes: BE 2443-2742.
+input_dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1/12/2569", date(2026, 12, 1)),
+        ("01/12/2569", date(2026, 12, 1)),
+        ("2569-12-01", date(2026, 12, 1)),  # ISO-like with a BE year: the habit the date picker broke
+        ("๑/๑๒/๒๕๖๙", date(2026, 12, 1)),
+        ("1 ธันวาคม 2569", date(2026, 12, 1)),
+        ("1/12/2026", date(2026, 12, 1)),  # a Gregorian year is understood as Gregorian
+        ("2026-12-01", date(2026, 12, 1)),
+        (" 1 / 12 / 2569 ", date(2026, 12, 1)),
+    ],
+)
+def test_input_accepts_be_and_understands_gregorian(text: str, expected: date) -> None:
+    assert parse_date_input(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("29/02/2567", date(2024, 2, 29)),  # BE 2567 = 2024, a leap year
+        ("2567-02-29", date(2024, 2, 29)),
+        ("30/09/2569", date(2026, 9, 30)),  # the last day of fiscal year 2569
+        ("1/10/2569", date(2026, 10, 1)),  # the first day of fiscal year 2570
+    ],
+)
+def test_input_boundaries(text: str, expected: date) -> None:
+    assert parse_date_input(text) == expected
+
+
+def test_input_fiscal_year_boundary_days_fall_in_the_right_years() -> None:
+    assert fiscal_year(parse_date_input("30/9/2569")) == 2569
+    assert fiscal_year(parse_date_input("1/10/2569")) == 2570
+
+
+@pytest.mark.parametrize("text", ["29/02/2568", "2568-02-29", "31/04/2569", "0/1/2569"])
+def test_input_refuses_days_that_do_not_exist_naming_the_value(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_date_input(text)
+    message = str(info.value)
+    assert repr(text) in message
+    assert " / " in message  # Thai / English
+
+
+def test_input_refuses_two_digit_years_clearly() -> None:
+    with pytest.raises(ValueError, match="Write the Buddhist-era year in full") as info:
+        parse_date_input("1/12/69")
+    assert str(info.value).startswith("กรุณาเขียนปี พ.ศ. ให้ครบ 4 หลัก")
+    assert "'1/12/69'" in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["1/12/2800", "1/12/1899", "3025-01-01", "1/1/2442"])
+def test_input_refuses_years_outside_the_accepted_range(text: str) -> None:
+    with pytest.raises(ValueError, match=r"outside the accepted range \(B\.E\. 2443-2742\)") as info:
+        parse_date_input(text)
+    assert repr(text) in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["", "hello", "12/2569", "1 Dec 2026"])
+def test_input_refuses_what_is_not_a_date(text: str) -> None:
+    with pytest.raises(ValueError, match="Unrecognised date format"):
+        parse_date_input(text)
+
+
+@given(input_dates)
+def test_input_round_trips_the_be_form_it_shows(d: date) -> None:
+    assert parse_date_input(format_thai_date(d, style="numeric")) == d
+
+
+@given(input_dates, st.booleans())
+def test_input_round_trips_be_and_gregorian_iso_and_thai_digits(d: date, thai_digits: bool) -> None:
+    be_iso = f"{to_be_year(d.year)}-{d.month:02d}-{d.day:02d}"
+    shown = format_thai_date(d, style="numeric", thai_digits=thai_digits)
+    assert parse_date_input(be_iso) == d
+    assert parse_date_input(d.isoformat()) == d
+    assert parse_date_input(shown) == d
+    assert parse_date_input(f"{d.day}/{d.month}/{to_be_year(d.year)}") == d

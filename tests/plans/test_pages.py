@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.urls import reverse
 from django.utils import timezone
@@ -257,3 +258,42 @@ def test_the_home_panel_shows_my_plan(world: World, client_for) -> None:
     activity_add(actor=world.cast.staff, goal=plan.goals.first(), kind="coaching", title="สอนงาน", hours=1)
     home = body(client_for("staff").get(reverse("core:home")))
     assert reverse("plans:detail", args=[plan.pk]) in home and "ร่าง" in home
+
+
+# --- what a new user meets: ticked gaps, no empty plan, a message that matches the page -----------
+
+
+def test_the_start_page_ticks_the_agreed_gaps_highest_priority_first(world: World, client_for) -> None:
+    page = body(client_for("staff").get(reverse("plans:mine")))
+    ticked = re.findall(r'<input type="checkbox" name="gaps" value="(\d+)"[^>]*\bchecked\b', page)
+    assert [int(pk) for pk in ticked] == [g.pk for g in world.gaps]
+    positions = [page.index(g.unit.code) for g in world.gaps]
+    assert positions == sorted(positions)
+
+
+def test_an_empty_plan_is_refused_with_a_clear_message(world: World, client_for) -> None:
+    client = client_for("staff")
+    response = client.post(reverse("plans:create"), {}, follow=True)
+    assert not Plan.objects.filter(person=world.cast.staff_person).exists()
+    assert "โปรดเลือกช่องว่างทักษะที่เห็นชอบแล้วอย่างน้อยหนึ่งรายการ" in body(response)
+
+
+def test_a_plan_without_goals_says_so_and_not_see_above(world: World, client_for) -> None:
+    plan = plan_create(
+        actor=world.cast.staff, person=world.cast.staff_person, fiscal_year=world.year, gaps=world.gaps[:1]
+    )
+    plan.goals.all().delete()
+    page = body(client_for("staff").get(reverse("plans:edit", args=[plan.pk])))
+    assert "แผนยังไม่มีเป้าหมายการพัฒนา" in page
+    assert "ดูข้อควรแก้ไขด้านบน" not in page
+
+
+def test_english_mode_shows_the_band_and_activity_words_of_the_glossary(world: World, client_for) -> None:
+    plan = ready_plan(world)
+    client = client_for("staff")
+    client.cookies["digiskill_language"] = "en"
+    page = body(client.get(reverse("plans:detail", args=[plan.pk])))
+    assert "70 — learning by doing" in page
+    client.cookies["digiskill_language"] = "th"
+    page = body(client.get(reverse("plans:detail", args=[plan.pk])))
+    assert "70 — เรียนรู้จากการปฏิบัติงาน" in page and "เรียนรู้อย่างเป็นทางการ" not in page

@@ -11,12 +11,22 @@ class AgenciesConfig(AppConfig):
         from digiskill.accounts.audit import register_action_labels
         from digiskill.accounts.models import Role
         from digiskill.agencies import panels
-        from digiskill.core.navigation import NavItem, register
+        from digiskill.core.navigation import NavGroup, NavItem, register
         from digiskill.core.selectors import panel
 
-        register(NavItem(_("Announcement"), "agencies:announcements", (Role.STAFF,)), before="people:team")
-        register(NavItem(_("Department set-up"), "agencies:setup", (Role.HR_ADMIN,)), before="people:list")
-        register(NavItem(_("Summary"), "agencies:summary", (Role.EXECUTIVE,)), before="people:list")
+        department = NavGroup.DEPARTMENT
+        register(
+            NavItem(_("Announcement"), "agencies:announcements", (Role.STAFF,), group=department),
+            before="people:team",
+        )
+        register(
+            NavItem(_("Department set-up"), "agencies:setup", (Role.HR_ADMIN,), group=department),
+            before="people:list",
+        )
+        register(
+            NavItem(_("Summary"), "agencies:summary", (Role.EXECUTIVE,), group=department),
+            before="people:list",
+        )
         register_action_labels(
             {
                 "agency_rename": _("Division renamed"),

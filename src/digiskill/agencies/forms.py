@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.db.models import QuerySet
@@ -10,11 +10,21 @@ from django.utils.translation import gettext_lazy as _
 
 from digiskill.agencies.models import Agency, AgencyKind, GoalKind, Horizon, WorkingGroupFunction
 from digiskill.frameworks.models import Goal, SkillComponent, Stage, Unit
-from digiskill.people.models import Person
+from digiskill.lib.date_fields import BEDateField
+
+if TYPE_CHECKING:
+    from digiskill.people.models import Person
+
+CHOOSE = _("— choose —")
+"""The empty choice of a select, instead of Django's "---------"."""
 
 
 class CodedChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    """A choice of framework rows, shown as "code name"."""
+    """A choice of framework rows, shown as "code name"; the empty choice reads "— choose —"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("empty_label", CHOOSE)
+        super().__init__(*args, **kwargs)
 
     def label_from_instance(self, obj: Any) -> str:
         """ "DTR100 ขับเคลื่อน…"."""
@@ -44,8 +54,11 @@ class UnitCreateForm(forms.Form):
         label=_("Kind"),
         choices=[(AgencyKind.DIVISION.value, _("Division")), (AgencyKind.SECTION.value, _("Section"))],
     )
-    parent = forms.ModelChoiceField(
-        label=_("Division (for a section)"), queryset=Agency.objects.none(), required=False
+    parent = NamedChoiceField(
+        label=_("Division (for a section)"),
+        queryset=Agency.objects.none(),
+        required=False,
+        empty_label=_("— none: a new division —"),
     )
     name_th = forms.CharField(label=_("Name (Thai)"), max_length=255)
     name_en = forms.CharField(label=_("Name (English)"), max_length=255, required=False)
@@ -71,7 +84,7 @@ class TargetForm(forms.Form):
     """The vision and target stage of a digital target."""
 
     vision = forms.CharField(label=_("Digital vision"), widget=forms.Textarea(attrs={"rows": 3}))
-    stage = NamedChoiceField(label=_("Target stage"), queryset=Stage.objects.none())
+    stage = NamedChoiceField(label=_("Target stage"), queryset=Stage.objects.none(), empty_label=CHOOSE)
     stage_rationale = forms.CharField(
         label=_("Why this stage"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -88,7 +101,9 @@ class GoalForm(forms.Form):
 
     horizon = forms.TypedChoiceField(label=_("Horizon"), choices=Horizon.choices, coerce=int)
     kind = forms.ChoiceField(label=_("Output or outcome"), choices=GoalKind.choices)
-    goal = NamedChoiceField(label=_("Digital-government goal"), queryset=Goal.objects.none(), required=False)
+    goal = NamedChoiceField(
+        label=_("Digital-government goal"), queryset=Goal.objects.none(), required=False, empty_label=CHOOSE
+    )
     text = forms.CharField(label=_("Goal"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def clean(self) -> dict[str, Any]:
@@ -108,7 +123,7 @@ class GoalForm(forms.Form):
 class MemberForm(forms.Form):
     """One working-group member; a row left blank is ignored."""
 
-    person = PersonChoiceField(label=_("Person"), queryset=Person.objects.none(), required=False)
+    person = PersonChoiceField(label=_("Person"), queryset=None, required=False, empty_label=CHOOSE)
     function = forms.ChoiceField(label=_("Side"), choices=WorkingGroupFunction.choices)
 
     def __init__(self, *args: Any, people: QuerySet[Person], **kwargs: Any) -> None:
@@ -137,10 +152,10 @@ class SkillSourceForm(forms.Form):
 class SkillItemForm(forms.Form):
     """A unit, or a knowledge / experience / attribute / competency text, to add."""
 
-    component = forms.ModelChoiceField(label=_("Component"), queryset=SkillComponent.objects.none())
-    unit = forms.ModelChoiceField(
-        label=_("Unit (for an ability)"), queryset=Unit.objects.none(), required=False
+    component = NamedChoiceField(
+        label=_("Component"), queryset=SkillComponent.objects.none(), empty_label=CHOOSE
     )
+    unit = CodedChoiceField(label=_("Unit (for an ability)"), queryset=Unit.objects.none(), required=False)
     text_th = forms.CharField(
         label=_("Text (for knowledge, experience, attributes, competencies)"),
         required=False,
@@ -161,7 +176,5 @@ class AnnouncementForm(forms.Form):
     """Title and effective date of an announcement."""
 
     title = forms.CharField(label=_("Title"), max_length=500)
-    effective_date = forms.DateField(
-        label=_("In force from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    effective_date = BEDateField(label=_("In force from"))
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from digiskill.accounts.access import Actor
 from digiskill.accounts.models import Role
+from digiskill.agencies.people_facts import people_facts
 from digiskill.agencies.selectors import agency_framework, announcement_in_force, current_target, groups_of
 from digiskill.core.selectors import Panel
-from digiskill.people.selectors import classification_progress
 
 
 def setup_panel(actor: Actor) -> Panel | None:
@@ -23,7 +23,7 @@ def setup_panel(actor: Actor) -> Panel | None:
         "agencies/panels/setup.html",
         {
             "target": current_target(agency),
-            "progress": classification_progress(agency, groups_of(agency_framework(agency))),
+            "progress": people_facts().classification_progress(agency, groups_of(agency_framework(agency))),
             "announcement": announcement_in_force(agency),
             "url": reverse("agencies:setup"),
         },
@@ -40,7 +40,7 @@ def summary_panel(actor: Actor) -> Panel | None:
         _("People by group"),
         "agencies/panels/summary.html",
         {
-            "progress": classification_progress(agency, groups_of(agency_framework(agency))),
+            "progress": people_facts().classification_progress(agency, groups_of(agency_framework(agency))),
             "url": reverse("agencies:summary"),
         },
     )

@@ -25,6 +25,7 @@ from digiskill.agencies.forms import (
     UnitRenameForm,
 )
 from digiskill.agencies.models import Agency, AgencyKind, AgencySkillSet, DigitalTarget
+from digiskill.agencies.people_facts import people_facts
 from digiskill.agencies.selectors import (
     agency_framework,
     announcement_groups,
@@ -60,8 +61,6 @@ from digiskill.agencies.services import (
     skill_set_start,
 )
 from digiskill.frameworks.models import Goal, PersonnelGroup, SkillComponent, SkillSet, Unit
-from digiskill.people.models import Person, RosterImport
-from digiskill.people.selectors import classification_progress
 
 
 @require_GET
@@ -75,9 +74,9 @@ def setup(request: ActorRequest) -> HttpResponse:
     context = {
         "divisions": divisions_of(agency).filter(kind=AgencyKind.DIVISION).count(),
         "target": target,
-        "people": Person.objects.filter(agency=agency, is_active=True).count(),
-        "last_import": RosterImport.objects.filter(agency=agency, written=True).first(),
-        "progress": classification_progress(agency, groups),
+        "people": agency.people.filter(is_active=True).count(),
+        "last_import": people_facts().last_roster_import(agency),
+        "progress": people_facts().classification_progress(agency, groups),
         "sets": len(skill_sets_by_group(agency, target.stage if target else None)),
         "groups": len(groups),
         "announcement": announcement_in_force(agency),
@@ -186,7 +185,7 @@ def target_edit(request: ActorRequest) -> HttpResponse:
     current = current_target(agency)
     main, goals, members = _target_initial(current)
     data = request.POST or None
-    people = Person.objects.filter(agency=agency, is_active=True).order_by("first_name", "last_name")
+    people = agency.people.filter(is_active=True).order_by("first_name", "last_name")
     goal_choices = Goal.objects.filter(framework=framework).order_by("order", "code")
     form = TargetForm(data, initial=main, stages=framework.stage_set.order_by("order"))
     goal_forms = GoalFormSet(
@@ -433,7 +432,7 @@ def summary(request: ActorRequest) -> HttpResponse:
     agency = require_role(request.actor, Role.EXECUTIVE, Role.HR_ADMIN)
     groups = groups_of(agency_framework(agency))
     context = {
-        "progress": classification_progress(agency, groups),
+        "progress": people_facts().classification_progress(agency, groups),
         "target": current_target(agency),
         "announcement": announcement_in_force(agency),
         "stages": stages_of(agency_framework(agency)),

@@ -12,12 +12,12 @@ class AssessmentsConfig(AppConfig):
         from digiskill.accounts.models import Role
         from digiskill.assessments import panels
         from digiskill.assessments.receivers import on_divisions_changed
-        from digiskill.core.navigation import NavItem, register
+        from digiskill.core.navigation import NavGroup, NavItem, register
         from digiskill.core.selectors import panel
         from digiskill.people.signals import divisions_changed
 
         register(
-            NavItem(_("My self-assessment"), "assessments:mine", (Role.STAFF,)),
+            NavItem(_("My self-assessment"), "assessments:mine", (Role.STAFF,), group=NavGroup.ME),
             before="agencies:announcements",
         )
         register(
@@ -26,6 +26,7 @@ class AssessmentsConfig(AppConfig):
                 "assessments:reviews",
                 (Role.SUPERVISOR, Role.HR_ADMIN),
                 badge=panels.waiting_count,
+                group=NavGroup.TEAM,
             ),
             before="agencies:announcements",
         )

@@ -82,7 +82,8 @@ def mine(request: ActorRequest) -> HttpResponse:
                 "steps": steps,
                 "answered": sum(s.answered for s in steps),
                 "total": sum(s.total for s in steps),
-                "next_step": next((s for s in steps if not s.done), steps[0] if steps else None),
+                # The first step with unanswered items; none once every item is answered.
+                "next_step": next((s for s in steps if not s.done), None),
                 "gaps": len(gap_list(person, resources=False)) if current else 0,
                 "reviewer": reviewer_of(person),
             }

@@ -9,9 +9,11 @@ class FrameworksConfig(AppConfig):
     def ready(self) -> None:
         """Put the skills catalog in everyone's navigation (the catalog is not tenant data)."""
         from digiskill.accounts.audit import register_action_labels
-        from digiskill.core.navigation import NavItem, register
+        from digiskill.core.navigation import NavGroup, NavItem, register
 
-        register(NavItem(_("Skills catalog"), "frameworks:index", ()), before="people:team")
+        register(
+            NavItem(_("Skills catalog"), "frameworks:index", (), group=NavGroup.CATALOG), before="people:team"
+        )
         register_action_labels(
             {
                 "framework_import_case": _("Framework imported from a CASE package"),

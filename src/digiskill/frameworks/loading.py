@@ -75,6 +75,28 @@ def _check_refs(path: Path, data: dict[str, Any], codes: dict[str, set[str]]) ->
                 raise _fail(path, where, "ไม่มีหน่วยหรือข้อความ", "neither unit nor text", item)
 
 
+_STATUS_UNKNOWN = "cannot tell whether the unit is new or revised"
+
+
+def _apply_document_status(path: Path, i: int, unit: dict[str, Any], parsed: ParsedUnit) -> None:
+    """Answer the document's "new or revised?" warning with the framework file's `document_status`.
+
+    A document copied as text loses its check boxes; the curator records the status in the framework
+    file instead (with a CHANGELOG entry), so that one warning is answered and every other one stays.
+    The parsed unit itself is left as the document reads, so importing the same document again
+    (`import-units`) still changes nothing.
+    """
+    status = unit.get("document_status")
+    if status is None:
+        return
+    if status not in ("new", "revised"):
+        raise _fail(
+            path, f"units[{i}].document_status", "ต้องเป็น new หรือ revised", "must be new or revised", status
+        )
+    if parsed.status is None:
+        parsed.warnings = [w for w in parsed.warnings if _STATUS_UNKNOWN not in w]
+
+
 def read_framework(path: Path, *, strict: bool = False) -> FrameworkData:
     """Read and validate a framework file and parse the unit documents it names."""
     try:
@@ -94,11 +116,20 @@ def read_framework(path: Path, *, strict: bool = False) -> FrameworkData:
             continue
         doc_path = docs_dir / unit["document"]
         try:
-            parsed = parse_unit_file(doc_path, strict=strict)
+            parsed = parse_unit_file(doc_path)
         except (UnitParseError, OSError) as exc:
             raise _fail(
                 path, f"units[{i}].document", "อ่านเอกสารหน่วยไม่ได้", "cannot parse unit document", str(exc)
             ) from None
+        _apply_document_status(path, i, unit, parsed)
+        if strict and parsed.warnings:
+            raise _fail(
+                path,
+                f"units[{i}].document",
+                "เอกสารหน่วยมีคำเตือน",
+                "the unit document has warnings",
+                parsed.warnings,
+            )
         digest.update(doc_path.read_bytes())
         result.documents[unit["code"]] = parsed
         result.warnings.extend(f"{doc_path.name}: {w}" for w in parsed.warnings)

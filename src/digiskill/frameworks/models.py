@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -54,6 +55,12 @@ class FrameworkPart(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.name_th}"
 
+    @property
+    def local_name(self) -> str:
+        """The name in the page's language: English when there is one, else Thai."""
+        english = (get_language() or "").startswith("en")
+        return self.name_en if english and self.name_en else self.name_th or self.name_en
+
 
 def _unique_code(name: str) -> list[models.BaseConstraint]:
     return [models.UniqueConstraint(fields=["framework", "code"], name=f"{name}_unique_code")]
@@ -76,6 +83,10 @@ class SkillComponent(FrameworkPart):
         verbose_name_plural = _("skill components")
         constraints = _unique_code("component")
 
+    def __str__(self) -> str:
+        """Its name only: the code is an internal word ("ability") that people need not read."""
+        return self.local_name
+
 
 class PersonnelGroup(FrameworkPart):
     """A personnel group (Executive, Management, … or IT / Non-IT in another framework)."""
@@ -97,6 +108,10 @@ class Stage(FrameworkPart):
         verbose_name = _("stage")
         verbose_name_plural = _("stages")
         constraints = _unique_code("stage")
+
+    def __str__(self) -> str:
+        """Its name only: the code is an internal word ("early") that people need not read."""
+        return self.local_name
 
 
 class Role(FrameworkPart):

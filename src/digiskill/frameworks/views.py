@@ -20,7 +20,7 @@ from digiskill.frameworks import selectors
 from digiskill.frameworks.forms import CriterionForm, ElementForm, SearchForm, UnitForm
 from digiskill.frameworks.models import Framework, Unit
 from digiskill.frameworks.services import criterion_update, element_update, unit_update
-from digiskill.learning.selectors import resources_for_unit
+from digiskill.frameworks.unit_sections import unit_sections
 
 EXPORTS = (("exchange:export_case", "CASE JSON"), ("exchange:export_csv", "Moodle CSV"))
 
@@ -79,8 +79,8 @@ def _unit_context(request: ActorRequest, unit: Unit) -> dict[str, Any]:
 def unit_detail(request: ActorRequest, code: str, unit: str) -> HttpResponse:
     """One unit of competency, section by section like the TPQI document."""
     found = selectors.get_unit(code, unit)
-    resources = resources_for_unit(request.actor.agency, found, limit=10)
-    context = {**_unit_context(request, found), "page": selectors.unit_page(found), "resources": resources}
+    sections = unit_sections(request.actor, found)  # what other apps show here, e.g. learning resources
+    context = {**_unit_context(request, found), "page": selectors.unit_page(found), "sections": sections}
     return render(request, "frameworks/unit_detail.html", context)
 
 

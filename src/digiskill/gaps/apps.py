@@ -10,12 +10,14 @@ class GapsConfig(AppConfig):
         """The "Gap analysis" navigation item and home panel (HR and executives), and the audit label."""
         from digiskill.accounts.audit import register_action_labels
         from digiskill.accounts.models import Role
-        from digiskill.core.navigation import NavItem, register
+        from digiskill.core.navigation import NavGroup, NavItem, register
         from digiskill.core.selectors import panel
         from digiskill.gaps import panels
 
         register(
-            NavItem(_("Gap analysis"), "gaps:analysis", (Role.HR_ADMIN, Role.EXECUTIVE)),
+            NavItem(
+                _("Gap analysis"), "gaps:analysis", (Role.HR_ADMIN, Role.EXECUTIVE), group=NavGroup.DEPARTMENT
+            ),
             before="accounts:audit",
         )
         register_action_labels({"synth_department": _("Synthetic department built")})

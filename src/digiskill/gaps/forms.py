@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from digiskill.agencies.models import Agency, AgencyKind, AnnouncementItem
+from digiskill.core.glossary import NO_DIVISION as NO_DIVISION_LABEL
 from digiskill.frameworks.models import Unit
 from digiskill.gaps.selectors import CellTarget, FilterChoices, GapFilters
 
@@ -40,7 +41,7 @@ class GapFilterForm(forms.Form):
             "division": [
                 *everything,
                 *[(str(d.pk), _indented(d)) for d in choices.divisions],
-                (NO_DIVISION, _("No division")),
+                (NO_DIVISION, NO_DIVISION_LABEL),
             ],
             "group": [*everything, *[(g.code, f"{g.code} {g.name_th}") for g in choices.groups]],
             "area": [*everything, *[(a.code, f"{a.code} {a.name_th}") for a in choices.areas]],

@@ -25,13 +25,13 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
-from django.utils.translation import gettext
 
 from digiskill.accounts.access import Actor, require_role
 from digiskill.accounts.models import Role
 from digiskill.agencies.models import Agency, AgencyKind, Announcement, AnnouncementItem
 from digiskill.agencies.selectors import agency_framework
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
+from digiskill.core.glossary import NO_DIVISION
 from digiskill.frameworks.models import Area, PersonnelGroup, SkillComponent, Stage, Unit
 from digiskill.people.models import Person
 
@@ -132,7 +132,7 @@ class Row:
         """ "กองคลัง · A" style label."""
         parts = []
         if self.show_division:
-            parts.append(self.division.name_th if self.division else gettext("No division"))
+            parts.append(self.division.name_th if self.division else str(NO_DIVISION))
         if self.show_group and self.group is not None:
             parts.append(f"{self.group.code} {self.group.name_th}")
         return " · ".join(parts)

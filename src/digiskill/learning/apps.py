@@ -8,13 +8,20 @@ class LearningConfig(AppConfig):
 
     def ready(self) -> None:
         """Put the catalog in the navigation of every member (and of system administrators, who keep
-        the shared resources), and name the audit actions."""
+        the shared resources), name the audit actions, and list a unit's resources on its page."""
         from digiskill.accounts.audit import register_action_labels
         from digiskill.accounts.models import Role
-        from digiskill.core.navigation import NavItem, register
+        from digiskill.core.navigation import NavGroup, NavItem, register
+        from digiskill.frameworks.unit_sections import register_unit_section
+        from digiskill.learning.unit_section import learning_section
 
         register(
-            NavItem(_("Learning resources"), "learning:index", (Role.STAFF, Role.SYSTEM_ADMIN)),
+            NavItem(
+                _("Learning resources"),
+                "learning:index",
+                (Role.STAFF, Role.SYSTEM_ADMIN),
+                group=NavGroup.CATALOG,
+            ),
             before="people:team",
         )
         register_action_labels(
@@ -26,3 +33,4 @@ class LearningConfig(AppConfig):
                 "learning_resources_import": _("Learning resources imported"),
             }
         )
+        register_unit_section(learning_section)

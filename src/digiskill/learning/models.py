@@ -11,11 +11,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from digiskill.core.glossary import E_LEARNING
+
 
 class ResourceKind(models.TextChoices):
     """What kind of learning a resource offers."""
 
-    E_LEARNING = "e_learning", _("E-learning")
+    E_LEARNING = "e_learning", E_LEARNING
     COURSE = "course", _("Training course")
     CLASSROOM = "classroom", _("Classroom")
     SEMINAR = "seminar", _("Seminar")

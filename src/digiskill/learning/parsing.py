@@ -35,7 +35,7 @@ _SQUASH = re.compile(r"[\s_\-/.,&+()]+")
 # Further names people write for each kind and language, beyond the codes and the Thai and
 # English labels (those are read from the choices, so the two never disagree).
 KIND_SYNONYMS: dict[str, tuple[str, ...]] = {
-    ResourceKind.E_LEARNING: ("elearning", "อีเลิร์นนิ่ง", "การเรียนรู้ออนไลน์", "เรียนออนไลน์", "online", "mooc"),
+    ResourceKind.E_LEARNING: ("elearning", "อีเลิร์นนิง", "อีเลิร์นนิ่ง", "เรียนออนไลน์", "online", "mooc"),
     ResourceKind.COURSE: ("course", "training", "หลักสูตร", "อบรม", "ฝึกอบรม", "หลักสูตรฝึกอบรม"),
     ResourceKind.CLASSROOM: ("ในห้องเรียน", "onsite"),
     ResourceKind.SEMINAR: ("การสัมมนา", "webinar", "เว็บบินาร์"),
@@ -59,7 +59,7 @@ LANGUAGE_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 # Thai labels of the choices as the issue words them, whatever the translation catalog says.
 KIND_THAI: dict[str, str] = {
-    ResourceKind.E_LEARNING: "อีเลิร์นนิง",
+    ResourceKind.E_LEARNING: "การเรียนรู้ออนไลน์",
     ResourceKind.COURSE: "หลักสูตรอบรม",
     ResourceKind.CLASSROOM: "ห้องเรียน",
     ResourceKind.SEMINAR: "สัมมนา",

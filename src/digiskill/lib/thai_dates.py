@@ -20,15 +20,18 @@ from digiskill.lib.text import arabic_to_thai_digits, normalise_text
 __all__ = [
     "BANGKOK",
     "BE_OFFSET",
+    "INPUT_YEARS",
     "THAI_MONTHS",
     "THAI_MONTHS_SHORT",
     "THAI_WEEKDAYS",
     "DateStyle",
     "fiscal_year",
     "fiscal_year_bounds",
+    "format_be_date_english",
     "format_thai_date",
     "format_thai_datetime",
     "from_be_year",
+    "parse_date_input",
     "parse_thai_date",
     "to_be_year",
 ]
@@ -73,10 +76,13 @@ THAI_WEEKDAYS: tuple[str, ...] = ("จันทร์", "อังคาร", "�
 
 DateStyle = Literal["long", "short", "numeric"]
 
-# Years above this are taken as BE.  BE 2400 is 1857 CE, so no plausible
-# Gregorian year in this application's data is above it, and no BE year after
+# Years from this one up are taken as BE.  BE 2400 is 1857 CE, so no plausible
+# Gregorian year in this application's data reaches it, and no BE year after
 # the mid-19th century is below it.
 _BE_THRESHOLD = 2400
+# Dates a person types into a form must fall in these Gregorian years
+# (BE 2443-2742): anything outside is a typing slip, not a plan or a record.
+INPUT_YEARS = range(1900, 2200)
 _FISCAL_YEAR_START_MONTH = 10
 
 # Month names match with the dots removed so "พ.ย.", "พ.ย" and "พย" all work.
@@ -88,6 +94,7 @@ _MONTH_LOOKUP: dict[str, int] = {
 
 _NUMERIC_DMY = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
 _NUMERIC_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC_SHORT_YEAR = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,2}")
 # "21 พฤศจิกายน 2569", "21 พ.ย. 69", "21 พฤศจิกายน พ.ศ. 2569", "21 พ.ย. ค.ศ. 2026".
 _THAI_TEXT = re.compile(
     r"(\d{1,2})\s*([\u0e01-\u0e4e.]+?)\s*(?:(พ\.?\s*ศ\.?|ค\.?\s*ศ\.?)\s*)?(\d{4}|\d{2})",
@@ -124,6 +131,29 @@ def format_thai_date(
     if with_time and isinstance(local, datetime):
         text += f" เวลา {local:%H:%M} น."
     return arabic_to_thai_digits(text) if thai_digits else text
+
+
+ENGLISH_MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def format_be_date_english(d: date | datetime, *, style: DateStyle = "long", with_time: bool = False) -> str:
+    """Format a date in English, still with its BE year: "21 November 2569", "21 Nov 2569", "21/11/2569".
+
+    Every date a person sees is Buddhist era, in English pages too; ``with_time`` appends ", 14:05".
+    """
+    local = _to_bangkok(d)
+    month = ENGLISH_MONTHS[local.month - 1]
+    be_year = to_be_year(local.year)
+    if style == "numeric":
+        text = f"{local.day:02d}/{local.month:02d}/{be_year}"
+    else:
+        text = f"{local.day} {month if style == 'long' else month[:3]} {be_year}"
+    if with_time and isinstance(local, datetime):
+        text += f", {local:%H:%M}"
+    return text
 
 
 def format_thai_datetime(dt: datetime, *, style: DateStyle = "long", thai_digits: bool = False) -> str:
@@ -163,7 +193,7 @@ def parse_thai_date(s: str) -> date:
 
     Accepts "21/11/2569", "21-11-2569", "21.11.2569", "2569-11-21",
     "21 พฤศจิกายน 2569", "21 พ.ย. 2569", "21 พ.ย. 69", an optional "พ.ศ."/"ค.ศ."
-    before the year, and Thai digits.  A four-digit year above 2400 is BE,
+    before the year, and Thai digits.  A four-digit year from 2400 up is BE,
     otherwise Gregorian ("ค.ศ." forces Gregorian); a two-digit year is allowed only
     with a Thai month name and means BE 25xx, as in the short form.
     Raises ValueError (Thai / English) naming the value if it cannot be parsed.
@@ -180,6 +210,33 @@ def parse_thai_date(s: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise ValueError(f"ไม่มีวันที่นี้ในปฏิทิน / No such calendar date: {s!r}") from None
+
+
+def parse_date_input(s: str) -> date:
+    """Parse a date a person typed into a form: Buddhist era first, Gregorian understood.
+
+    The one rule of every date input: a four-digit year from 2400 up is BE
+    ("1/12/2569", "2569-12-01"); a year below 2400 is Gregorian ("1/12/2026",
+    "2026-12-01") and means the same day, which the form then shows back in BE.
+    Thai digits and the forms of :func:`parse_thai_date` are accepted.  Refused,
+    with a Thai / English message naming the value: two-digit years in numbers
+    ("1/12/69": which century?), impossible days, and years outside BE 2443-2742
+    (1900-2199), which can only be slips of the keyboard.
+    """
+    text = normalise_text(s)
+    if _NUMERIC_SHORT_YEAR.fullmatch(text):
+        raise ValueError(
+            f"กรุณาเขียนปี พ.ศ. ให้ครบ 4 หลัก เช่น 1/12/2569 / "
+            f"Write the Buddhist-era year in full, e.g. 1/12/2569: {s!r}",
+        )
+    day = parse_thai_date(s)
+    if day.year not in INPUT_YEARS:
+        first, last = to_be_year(INPUT_YEARS.start), to_be_year(INPUT_YEARS.stop - 1)
+        raise ValueError(
+            f"ปีอยู่นอกช่วงที่รับได้ (พ.ศ. {first}-{last}) / "
+            f"The year is outside the accepted range (B.E. {first}-{last}): {s!r}",
+        )
+    return day
 
 
 def _to_bangkok(d: date) -> date:
@@ -233,5 +290,5 @@ def _match_thai_text(text: str) -> tuple[int, int, int] | None:
 
 
 def _gregorian(year: int) -> int:
-    """Interpret a four-digit year as BE if above 2400, else as Gregorian."""
-    return from_be_year(year) if year > _BE_THRESHOLD else year
+    """Interpret a four-digit year as BE from 2400 up, else as Gregorian."""
+    return from_be_year(year) if year >= _BE_THRESHOLD else year

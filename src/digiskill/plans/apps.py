@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,17 +12,27 @@ class PlansConfig(AppConfig):
         """Navigation for staff, supervisors and HR; home panels; labels of the audit actions."""
         from digiskill.accounts.audit import register_action_labels
         from digiskill.accounts.models import Role
-        from digiskill.core.navigation import NavItem, register
+        from digiskill.core.navigation import NavGroup, NavItem, register
         from digiskill.core.selectors import panel
         from digiskill.plans import panels
 
-        register(NavItem(_("My development plan"), "plans:mine", (Role.STAFF,)), before="accounts:audit")
         register(
-            NavItem(_("Team plans"), "plans:team", (Role.SUPERVISOR,), badge=panels.waiting_count),
+            NavItem(_("My development plan"), "plans:mine", (Role.STAFF,), group=NavGroup.ME),
             before="accounts:audit",
         )
         register(
-            NavItem(_("Development plans"), "plans:department", (Role.HR_ADMIN,)), before="accounts:audit"
+            NavItem(
+                _("Team plans"),
+                "plans:team",
+                (Role.SUPERVISOR,),
+                badge=panels.waiting_count,
+                group=NavGroup.TEAM,
+            ),
+            before="accounts:audit",
+        )
+        register(
+            NavItem(_("Development plans"), "plans:department", (Role.HR_ADMIN,), group=NavGroup.DEPARTMENT),
+            before="accounts:audit",
         )
         register_action_labels(
             {
@@ -50,3 +62,24 @@ class PlansConfig(AppConfig):
         panel(panels.my_plan_panel)
         panel(panels.waiting_panel)
         panel(panels.overdue_panel)
+        from digiskill.people.person_links import register_person_links
+
+        register_person_links(plan_links)
+
+
+def plan_links(actor: Any, person: Any) -> list[Any]:
+    """The person's current development plans, as links on their page (registered with people)."""
+    from django.urls import reverse
+
+    from digiskill.people.person_links import PersonLink
+    from digiskill.plans.selectors import plans_of_person
+
+    links = [
+        PersonLink(
+            _("Individual development plan, fiscal year B.E. %(year)s") % {"year": plan.fiscal_year},
+            reverse("plans:detail", args=[plan.pk]),
+            plan.get_status_display(),
+        )
+        for plan in plans_of_person(person)
+    ]
+    return links or [PersonLink(_("No development plan yet."))]

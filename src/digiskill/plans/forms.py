@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from digiskill.agencies.models import AnnouncementItem
 from digiskill.assessments.models import AssessmentItem
+from digiskill.lib.date_fields import BEDateField
 from digiskill.plans.models import ActivityKind, ActivityStatus, GoalResult, PlanGoal
 from digiskill.plans.services import EVIDENCE_TYPES
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 EVIDENCE_ACCEPT = ",".join(f".{t}" for t in EVIDENCE_TYPES)
 
 
@@ -75,8 +76,11 @@ class PlanCreateForm(forms.Form):
         item_field = self.fields["items"]
         assert isinstance(gap_field, forms.ModelMultipleChoiceField)
         assert isinstance(item_field, forms.ModelMultipleChoiceField)
-        gap_field.queryset = AssessmentItem.objects.filter(pk__in=[g.pk for g in gaps]).select_related(
-            "component", "unit"
+        # Listed as the gaps come (highest agreed priority first), not in the table's order.
+        gap_field.queryset = (
+            AssessmentItem.objects.filter(pk__in=[g.pk for g in gaps])
+            .select_related("component", "unit")
+            .order_by(F("priority").asc(nulls_last=True), "order", "pk")
         )
         item_field.queryset = AnnouncementItem.objects.filter(pk__in=[i.pk for i in items]).select_related(
             "component", "unit"
@@ -85,6 +89,15 @@ class PlanCreateForm(forms.Form):
             del self.fields["gaps"]
         if gaps or not items:
             del self.fields["items"]
+
+    def clean(self) -> dict[str, Any]:
+        """With agreed gaps to plan from, at least one must be chosen: a plan is never started empty."""
+        cleaned = super().clean() or {}
+        if "gaps" in self.fields and not cleaned.get("gaps") and "gaps" not in self.errors:
+            self.add_error(
+                "gaps", _("Choose at least one agreed gap to develop; the plan would otherwise have no goal.")
+            )
+        return cleaned
 
 
 class MissionForm(forms.Form):
@@ -111,8 +124,8 @@ class GoalForm(forms.Form):
         label=_("Measure: how will we know"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     target = forms.CharField(label=_("Target value"), required=False, max_length=255)
-    start_date = forms.DateField(label=_("From"), required=False, widget=DATE)
-    due_date = forms.DateField(label=_("By (date)"), required=False, widget=DATE)
+    start_date = BEDateField(label=_("From"), required=False)
+    due_date = BEDateField(label=_("By (date)"), required=False)
     how_to_apply = forms.CharField(
         label=_("How I will use it at work"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -122,7 +135,10 @@ class NewGoalForm(GoalForm):
     """A goal added in the editor: for one of the remaining gaps, or a free one."""
 
     gap = GapField(
-        label=_("For the agreed gap (optional)"), queryset=AssessmentItem.objects.none(), required=False
+        label=_("For the agreed gap (optional)"),
+        queryset=AssessmentItem.objects.none(),
+        required=False,
+        empty_label=_("— none: a goal of my own —"),
     )
     field_order = ["gap", "skill_th", "what", "measure", "target", "start_date", "due_date", "how_to_apply"]
 
@@ -151,8 +167,8 @@ class ActivityForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind (70:20:10)"), choices=())
     title = forms.CharField(label=_("Activity"), max_length=500)
     hours = forms.DecimalField(label=_("Hours"), min_value=0, max_value=9999, decimal_places=1, initial=0)
-    start_date = forms.DateField(label=_("From"), required=False, widget=DATE)
-    end_date = forms.DateField(label=_("To"), required=False, widget=DATE)
+    start_date = BEDateField(label=_("From"), required=False)
+    end_date = BEDateField(label=_("To"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -176,7 +192,7 @@ class ProgressForm(forms.Form):
     """How an activity goes, with evidence."""
 
     status = forms.ChoiceField(label=_("Status"), choices=ActivityStatus.choices)
-    done_on = forms.DateField(label=_("Done on"), required=False, widget=DATE)
+    done_on = BEDateField(label=_("Done on"), required=False)
     note = forms.CharField(label=_("Progress note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     evidence_link = forms.URLField(
         label=_("Evidence link"), required=False, max_length=1000, assume_scheme="https"
@@ -213,7 +229,12 @@ class ReturnForm(forms.Form):
 class FeedbackForm(forms.Form):
     """The supervisor's feedback, on the plan or one goal."""
 
-    goal = GoalField(label=_("On the goal (optional)"), queryset=PlanGoal.objects.none(), required=False)
+    goal = GoalField(
+        label=_("On the goal (optional)"),
+        queryset=PlanGoal.objects.none(),
+        required=False,
+        empty_label=_("— the whole plan —"),
+    )
     comment = forms.CharField(label=_("Feedback"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, goals: list[PlanGoal] | None = None, **kwargs: Any) -> None:
@@ -230,12 +251,13 @@ class ApplicationForm(forms.Form):
     description = forms.CharField(
         label=_("Details and results"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    applied_on = forms.DateField(label=_("Date applied"), widget=DATE)
+    applied_on = BEDateField(label=_("Date applied"))
     goal = GoalField(
         label=_("Development goal (optional)"),
         queryset=PlanGoal.objects.none(),
         required=False,
         with_year=True,
+        empty_label=_("— none —"),
     )
     evidence_link = forms.URLField(
         label=_("Evidence link"), required=False, max_length=1000, assume_scheme="https"

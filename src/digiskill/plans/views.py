@@ -100,7 +100,8 @@ def my_plan(request: ActorRequest) -> HttpResponse:
             items = [] if gaps else sel.required_items(person)
             context.update(
                 {
-                    "form": PlanCreateForm(gaps=gaps, items=items),
+                    # The agreed gaps come ticked (highest priority first): one click plans them all.
+                    "form": PlanCreateForm(gaps=gaps, items=items, initial={"gaps": [g.pk for g in gaps]}),
                     "gaps": gaps,
                     "items": items,
                     "assessed": agreed_assessment(person) is not None,
@@ -177,7 +178,8 @@ def _editor_context(request: ActorRequest, plan: Plan, **override: Any) -> dict[
         "balance": sel.plan_balance(goals),
         "mission_form": override.get("mission") or MissionForm(initial={"mission": plan.mission}),
         "new_goal_form": override.get("new_goal") or NewGoalForm(gaps=gaps, prefix="new"),
-        "blocking": any(v.blocking for v in views) or not views,
+        "blocking": any(v.blocking for v in views),
+        "no_goals": not views,
         "actions": sel.plan_actions(request.actor, plan),
         "target": current_target(plan.agency),
         "returned": sel.last_return(plan),

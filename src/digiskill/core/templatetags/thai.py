@@ -6,9 +6,8 @@ import datetime as dt
 
 from django import template
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 
-from digiskill.lib.thai_dates import DateStyle, fiscal_year, format_thai_date
+from digiskill.lib.thai_dates import DateStyle, fiscal_year, format_be_date_english, format_thai_date
 
 register = template.Library()
 
@@ -27,24 +26,24 @@ def _style(style: str, default: DateStyle) -> DateStyle:
 
 @register.filter
 def thaidate(value: dt.date | dt.datetime | None, style: str = "long") -> str:
-    """`{{ d|thaidate }}` → 21 พฤศจิกายน 2569 in Thai; 21 November 2026 in English."""
+    """`{{ d|thaidate }}` → 21 พฤศจิกายน 2569 in Thai; 21 November 2569 in English (always BE)."""
     if value in (None, ""):
         return ""
     assert value is not None
     local = _local(value)
     if translation.get_language() == "en":
-        return date_format(local, "DATE_FORMAT" if style != "short" else "SHORT_DATE_FORMAT")
+        return format_be_date_english(local, style=_style(style, "long"))
     return format_thai_date(local, style=_style(style, "long"))
 
 
 @register.filter
 def thaidatetime(value: dt.datetime | None, style: str = "short") -> str:
-    """`{{ t|thaidatetime }}` → 21 พ.ย. 69 เวลา 14:05 น. in Thai; Django's format in English."""
+    """`{{ t|thaidatetime }}` → 21 พ.ย. 69 เวลา 14:05 น. in Thai; 21 Nov 2569, 14:05 in English."""
     if value is None:
         return ""
     local = _local(value)
     if translation.get_language() == "en":
-        return date_format(local, "DATETIME_FORMAT")
+        return format_be_date_english(local, style=_style(style, "short"), with_time=True)
     return format_thai_date(local, style=_style(style, "short"), with_time=True)
 
 

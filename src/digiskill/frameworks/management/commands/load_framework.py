@@ -35,6 +35,14 @@ class Command(BaseCommand):
             if report.unchanged:
                 self.stdout.write(f"{report.framework}: up to date / ข้อมูลเป็นปัจจุบันแล้ว")
                 continue
-            self.stdout.write(f"{report.framework}: created {report.created}, updated {report.updated}")
+            self.stdout.write(
+                f"{report.framework}: created / สร้าง {_counts(report.created)}; "
+                f"updated / ปรับปรุง {_counts(report.updated)}"
+            )
             for warning in report.warnings:
                 self.stderr.write(f"  warning: {warning}")
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """ "34 unit, 42 criterion", or "0" when nothing."""
+    return ", ".join(f"{n} {name}" for name, n in counts.items() if n) or "0"

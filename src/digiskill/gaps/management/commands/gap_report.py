@@ -45,5 +45,5 @@ class Command(BaseCommand):
         total = analysis.participation.total
         self.stderr.write(
             f"{output}: {len(analysis.rows)} แถว / rows, {total.assessed}/{total.people} "
-            "ผู้ประเมินแล้ว / people assessed"
+            "ผู้รับการประเมินแล้ว / people assessed"
         )
