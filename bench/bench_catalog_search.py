@@ -335,12 +335,13 @@ def main() -> int:
     with throwaway_database("digiskill_bench") as vendor:
         from django.db import connection
 
+        from digiskill.accounts.access import SYSTEM
         from digiskill.frameworks.interchange.services import framework_import_case
         from digiskill.frameworks.models import Criterion, Element, SearchEntry, Unit
 
         started = time.perf_counter()
         package = build_package(UNITS)
-        fw = framework_import_case(actor=None, package=package)
+        fw = framework_import_case(actor=SYSTEM, package=package)
         del package
         if vendor == "postgresql":  # what autovacuum would have done by the time anyone searches
             with connection.cursor() as cursor:

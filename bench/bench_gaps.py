@@ -122,12 +122,13 @@ def main() -> int:
     """Build each size, time the selector and the floor, print medians, ratios and the verdict."""
     results: list[tuple[int, float, float]] = []
     with throwaway_database("digiskill_bench_gaps") as vendor:
+        from digiskill.accounts.access import SYSTEM
         from digiskill.demo.synth import synth_department
         from digiskill.gaps.selectors import gap_analysis
 
         for size in SIZES:
             started = time.perf_counter()
-            report = synth_department(actor=None, code=f"BENCH-{size}", people=size, seed=SEED)
+            report = synth_department(actor=SYSTEM, code=f"BENCH-{size}", people=size, seed=SEED)
             built = time.perf_counter() - started
             _analyse(vendor)
             dept = report.agency

@@ -117,16 +117,17 @@ def _write_roster(path: Path, rows: int) -> None:
 
 def _department() -> Any:
     """The department and its divisions, with the OCSC framework loaded."""
+    from digiskill.accounts.access import SYSTEM
     from digiskill.agencies.models import AgencyKind
     from digiskill.agencies.services import agency_save
     from digiskill.frameworks.loading import DATA_DIR, read_framework
     from digiskill.frameworks.services import framework_load
 
-    framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
-    dept = agency_save(actor=None, code="BENCH", name_th="กรมทดสอบสมรรถนะ", kind=AgencyKind.DEPARTMENT)
+    framework_load(actor=SYSTEM, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
+    dept = agency_save(actor=SYSTEM, code="BENCH", name_th="กรมทดสอบสมรรถนะ", kind=AgencyKind.DEPARTMENT)
     for n in range(DIVISIONS):
         agency_save(
-            actor=None, code=f"BENCH-DIV{n}", name_th=f"กองที่ {n}", kind=AgencyKind.DIVISION, parent=dept
+            actor=SYSTEM, code=f"BENCH-DIV{n}", name_th=f"กองที่ {n}", kind=AgencyKind.DIVISION, parent=dept
         )
     return dept
 
@@ -161,9 +162,10 @@ def _floor(path: Path) -> None:
 
 def _import(dept: Any, path: Path) -> Any:
     """The real thing: the same service the page and the command use."""
+    from digiskill.accounts.access import SYSTEM
     from digiskill.people.services import roster_import
 
-    return roster_import(actor=None, agency=dept, source=path, filename=path.name)
+    return roster_import(actor=SYSTEM, agency=dept, source=path, filename=path.name)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import itertools
 import random
 from dataclasses import dataclass
 
+from digiskill.accounts.access import SYSTEM, actor_of
 from digiskill.accounts.models import User
 from digiskill.accounts.services import membership_grant, user_create
 from digiskill.agencies.models import Agency, AgencyKind
@@ -24,14 +25,14 @@ def make_department(code: str = "") -> Agency:
     n = next(_seq)
     code = code or f"D{n}"
     ministry = agency_save(
-        actor=None, code=f"{code}-MIN", name_th=f"กระทรวงทดสอบ {n}", kind=AgencyKind.MINISTRY
+        actor=SYSTEM, code=f"{code}-MIN", name_th=f"กระทรวงทดสอบ {n}", kind=AgencyKind.MINISTRY
     )
     dept = agency_save(
-        actor=None, code=code, name_th=f"กรมทดสอบ {n}", kind=AgencyKind.DEPARTMENT, parent=ministry
+        actor=SYSTEM, code=code, name_th=f"กรมทดสอบ {n}", kind=AgencyKind.DEPARTMENT, parent=ministry
     )
     for i in (1, 2):
         agency_save(
-            actor=None, code=f"{code}-DIV{i}", name_th=f"กองที่ {i}", kind=AgencyKind.DIVISION, parent=dept
+            actor=SYSTEM, code=f"{code}-DIV{i}", name_th=f"กองที่ {i}", kind=AgencyKind.DIVISION, parent=dept
         )
     return dept
 
@@ -49,7 +50,7 @@ def make_person(
     }
     values.update(fields)
     return person_save(
-        actor=None,
+        actor=SYSTEM,
         agency=dept,
         national_id=generate_national_id(_rng),
         division=division,
@@ -64,14 +65,14 @@ def make_user(
 ) -> User:
     """A login, a member of `dept` with `roles` when given."""
     user = user_create(
-        actor=None,
+        actor=SYSTEM,
         username=username,
         password=PASSWORD,
         email=f"{username}@example.test",
         is_system_admin=system_admin,
     )
     if dept is not None:
-        membership_grant(actor=None, user=user, agency=dept, **roles)
+        membership_grant(actor=SYSTEM, user=user, agency=dept, **roles)
     return user
 
 
@@ -136,7 +137,7 @@ def load_ocsc():
     from digiskill.frameworks.models import Framework
     from digiskill.frameworks.services import framework_load
 
-    framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
+    framework_load(actor=SYSTEM, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
     return Framework.objects.get(code="OCSC-2561")
 
 
@@ -147,7 +148,7 @@ def make_target(dept: Agency, stage_code: str = "early", actor: User | None = No
 
     framework = Framework.objects.filter(code="OCSC-2561").first() or load_ocsc()
     return digital_target_save(
-        actor=actor,
+        actor=actor_of(actor),
         agency=dept,
         stage=Stage.objects.get(framework=framework, code=stage_code),
         vision="กรมดิจิทัลที่ให้บริการประชาชนได้ทุกที่ทุกเวลา",
@@ -165,12 +166,12 @@ def publish_announcement(dept: Agency, *, effective_date=None, title: str = "ป
 
     target = DigitalTarget.objects.filter(agency=dept).order_by("-version").first() or make_target(dept)
     skill_set_start(
-        actor=None,
+        actor=SYSTEM,
         agency=dept,
         group=PersonnelGroup.objects.get(framework=target.framework, code="A"),
         stage=target.stage,
         source=SkillSet.objects.get(framework=target.framework, code="DCIO"),
     )
     return announcement_publish(
-        actor=None, agency=dept, title=title, effective_date=effective_date or dt.date.today()
+        actor=SYSTEM, agency=dept, title=title, effective_date=effective_date or dt.date.today()
     )

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
+from digiskill.accounts.access import actor_of
 from digiskill.assessments.models import AssessmentItem
 from digiskill.assessments.services import (
     assessment_item_save,
@@ -49,7 +50,7 @@ def test_a_replaced_item_file_is_deleted_after_the_commit(
     storage = item.evidence_file.storage
     assert storage.exists(old)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        assessment_item_save(actor=scene.cast.staff, item=item, has=True, file=_pdf())
+        assessment_item_save(actor=actor_of(scene.cast.staff), item=item, has=True, file=_pdf())
     assert storage.exists(old)  # not before the commit
     for callback in callbacks:
         callback()
@@ -65,7 +66,7 @@ def test_a_removed_item_file_is_deleted_after_the_commit(
     old = item.evidence_file.name
     storage = item.evidence_file.storage
     with django_capture_on_commit_callbacks(execute=True):
-        assessment_item_save(actor=scene.cast.staff, item=item, has=True, clear_file=True)
+        assessment_item_save(actor=actor_of(scene.cast.staff), item=item, has=True, clear_file=True)
     assert not storage.exists(old)
     item.refresh_from_db()
     assert item.evidence_file.name == "" and item.evidence_name == ""
@@ -82,7 +83,7 @@ def test_nothing_is_deleted_when_the_transaction_rolls_back(
         pytest.raises(Boom),
         transaction.atomic(),
     ):
-        assessment_item_save(actor=scene.cast.staff, item=item, has=True, file=_pdf())
+        assessment_item_save(actor=actor_of(scene.cast.staff), item=item, has=True, file=_pdf())
         raise Boom
     assert callbacks == []
     assert storage.exists(old)
@@ -93,12 +94,12 @@ def test_a_file_an_earlier_round_shares_stays(scene: Scene, django_capture_on_co
     cast = scene.cast
     draft = scene.draft
     answer_all(cast.staff, draft)
-    agree_all(cast.supervisor, assessment_submit(actor=cast.staff, assessment=draft))
-    third = assessment_start(actor=cast.staff, person=cast.staff_person)
+    agree_all(cast.supervisor, assessment_submit(actor=actor_of(cast.staff), assessment=draft))
+    third = assessment_start(actor=actor_of(cast.staff), person=cast.staff_person)
     copied = third.items.get(evidence_file=scene.evidence_item.evidence_file.name)  # carried forward
     shared = copied.evidence_file.name
     with django_capture_on_commit_callbacks(execute=True):
-        assessment_item_save(actor=cast.staff, item=copied, has=True, file=_pdf())
+        assessment_item_save(actor=actor_of(cast.staff), item=copied, has=True, file=_pdf())
     assert copied.evidence_file.storage.exists(shared)  # round 2 still shows it
 
 
@@ -111,7 +112,7 @@ def test_a_replaced_activity_file_is_deleted_after_the_commit(
     assert storage.exists(old)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         activity_progress(
-            actor=scene.cast.staff,
+            actor=actor_of(scene.cast.staff),
             activity=activity,
             status="done",
             done_on=activity.done_on,
@@ -129,12 +130,12 @@ def test_a_revised_plan_keeps_the_evidence_of_the_version_before(
     scene: Scene, django_capture_on_commit_callbacks
 ) -> None:
     cast = scene.cast
-    new = plan_revise(actor=cast.staff, plan=scene.live_plan)
+    new = plan_revise(actor=actor_of(cast.staff), plan=scene.live_plan)
     copies = PlanActivity.objects.filter(goal__plan=new).exclude(evidence_file="")
     [copy] = copies
     shared = copy.evidence_file.name
     with django_capture_on_commit_callbacks(execute=True):
-        activity_delete(actor=cast.staff, activity=copy)
-        goal_delete(actor=cast.staff, goal=new.goals.order_by("order").first())
+        activity_delete(actor=actor_of(cast.staff), activity=copy)
+        goal_delete(actor=actor_of(cast.staff), goal=new.goals.order_by("order").first())
     assert copy.evidence_file.storage.exists(shared)  # the approved version still shows it
     assert PlanActivity.objects.get(pk=scene.activity.pk).evidence_file.name == shared

@@ -24,6 +24,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.agencies.models import Agency, Announcement, AnnouncementItem
 from digiskill.assessments.models import AssessmentItem
 from digiskill.frameworks.models import Area, Criterion, Element, Framework, PersonnelGroup, Unit
@@ -213,7 +214,7 @@ def _rejected_roster(w: World, trigger: str, hr: Client) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer).writerows([headers, row])
     record = roster_import(
-        actor=None,
+        actor=SYSTEM,
         agency=w.cast.dept,
         source=buffer.getvalue().encode("utf-8"),
         filename="roster.csv",

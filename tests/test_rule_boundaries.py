@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from digiskill.accounts.access import actor_of
 from digiskill.accounts.models import Membership, User
 from digiskill.agencies.models import Agency
 from digiskill.gaps.selectors import LEVELS, Cell
@@ -70,7 +71,7 @@ def test_the_plan_page_rule_flags_only_the_day_after_the_year(settings, tmp_path
     goal = PlanGoal.objects.filter(plan=plan).order_by("order").first()
     _start, end = fiscal_year_bounds(plan.fiscal_year)
     for due, late in ((end, False), (end + dt.timedelta(days=1), True)):
-        goal_update(actor=scene.cast.staff, goal=goal, due_date=due)
+        goal_update(actor=actor_of(scene.cast.staff), goal=goal, due_date=due)
         [view, *_] = goal_views(plan, list(plan.goals.order_by("order")))
         assert any(i.msgid == LATE for i in view.issues) is late, due
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from digiskill.accounts.access import actor_of
 from digiskill.agencies.models import Agency, AgencyKind, Announcement
 from digiskill.assessments.models import Assessment, AssessmentItem
 from digiskill.assessments.services import (
@@ -74,7 +75,7 @@ def answer_all(user, assessment: Assessment) -> None:
     """Every other item is "not yet" (from the first)."""
     items = list(assessment.items.order_by("order", "id"))
     answers = [Answer(i.pk, n % 2 != 0, 2 if n % 2 == 0 else 4) for n, i in enumerate(items)]
-    assessment_answers_save(actor=user, assessment=assessment, answers=answers)
+    assessment_answers_save(actor=actor_of(user), assessment=assessment, answers=answers)
 
 
 def agree_all(reviewer, assessment: Assessment) -> Assessment:
@@ -82,7 +83,7 @@ def agree_all(reviewer, assessment: Assessment) -> Assessment:
     gaps = [i for i in items if i.self_has is False]
     priority = {i.pk: len(gaps) - n for n, i in enumerate(gaps)}
     reviews = [ItemReview(i.pk, True, "", priority.get(i.pk)) for i in items]
-    return assessment_review_complete(actor=reviewer, assessment=assessment, reviews=reviews)
+    return assessment_review_complete(actor=actor_of(reviewer), assessment=assessment, reviews=reviews)
 
 
 def _plan(cast: Cast, year: int) -> Plan:
@@ -92,10 +93,10 @@ def _plan(cast: Cast, year: int) -> Plan:
             "priority"
         )[:2]
     )
-    plan = plan_create(actor=cast.staff, person=cast.staff_person, fiscal_year=year, gaps=gaps)
+    plan = plan_create(actor=actor_of(cast.staff), person=cast.staff_person, fiscal_year=year, gaps=gaps)
     for n, goal in enumerate(plan.goals.all()):
         goal_update(
-            actor=cast.staff,
+            actor=actor_of(cast.staff),
             goal=goal,
             what=f"ใช้ข้อมูลวิเคราะห์งานได้ด้วยตนเอง {n}",
             measure="จำนวนรายงานวิเคราะห์ที่ผู้บังคับบัญชารับรอง",
@@ -103,7 +104,11 @@ def _plan(cast: Cast, year: int) -> Plan:
             due_date=fiscal_year_bounds(year)[1],
         )
         activity_add(
-            actor=cast.staff, goal=goal, kind=ActivityKind.ON_THE_JOB, title="มอบหมายงานวิเคราะห์", hours=14
+            actor=actor_of(cast.staff),
+            goal=goal,
+            kind=ActivityKind.ON_THE_JOB,
+            title="มอบหมายงานวิเคราะห์",
+            hours=14,
         )
     return plan
 
@@ -118,32 +123,33 @@ def build_scene() -> Scene:
     for person in (cast.staff_person, cast.supervisor_person):
         person.refresh_from_db()
 
-    first = assessment_start(actor=cast.staff, person=cast.staff_person)
+    first = assessment_start(actor=actor_of(cast.staff), person=cast.staff_person)
     answer_all(cast.staff, first)
-    agreed = agree_all(cast.supervisor, assessment_submit(actor=cast.staff, assessment=first))
-    draft = assessment_start(actor=cast.staff, person=cast.staff_person)
+    agreed = agree_all(cast.supervisor, assessment_submit(actor=actor_of(cast.staff), assessment=first))
+    draft = assessment_start(actor=actor_of(cast.staff), person=cast.staff_person)
     evidence_item = draft.items.order_by("order", "id").first()
     assert evidence_item is not None
     assessment_item_save(
-        actor=cast.staff,
+        actor=actor_of(cast.staff),
         item=evidence_item,
         has=True,
         file=SimpleUploadedFile("ใบรับรอง.pdf", b"%PDF-1.4 test", content_type="application/pdf"),
     )
-    theirs = assessment_start(actor=cast.supervisor, person=cast.supervisor_person)
+    theirs = assessment_start(actor=actor_of(cast.supervisor), person=cast.supervisor_person)
     answer_all(cast.supervisor, theirs)
-    submitted = assessment_submit(actor=cast.supervisor, assessment=theirs)
+    submitted = assessment_submit(actor=actor_of(cast.supervisor), assessment=theirs)
 
     year = fiscal_year(timezone.localdate())
     draft_plan = _plan(cast, year)
-    submitted_plan = plan_submit(actor=cast.staff, plan=_plan(cast, year + 1))
+    submitted_plan = plan_submit(actor=actor_of(cast.staff), plan=_plan(cast, year + 1))
     live_plan = plan_approve(
-        actor=cast.supervisor, plan=plan_submit(actor=cast.staff, plan=_plan(cast, year - 1))
+        actor=actor_of(cast.supervisor),
+        plan=plan_submit(actor=actor_of(cast.staff), plan=_plan(cast, year - 1)),
     )
     activity = PlanActivity.objects.filter(goal__plan=live_plan).order_by("pk").first()
     assert activity is not None
     activity = activity_progress(
-        actor=cast.staff,
+        actor=actor_of(cast.staff),
         activity=activity,
         status="done",
         done_on=min(timezone.localdate(), fiscal_year_bounds(year - 1)[1]),
@@ -151,7 +157,7 @@ def build_scene() -> Scene:
     )
     live_plan.refresh_from_db()
     application = application_record(
-        actor=cast.staff,
+        actor=actor_of(cast.staff),
         person=cast.staff_person,
         title="ระบบติดตามงาน",
         applied_on=timezone.localdate() - dt.timedelta(days=1),

@@ -11,7 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from digiskill.accounts.access import (
+    SYSTEM,
     actor_for,
+    actor_of,
     hr_users,
     is_hr_admin,
     memberships_of,
@@ -108,6 +110,24 @@ def test_hr_rule_is_per_department_and_the_system_passes(cast: Cast) -> None:
     assert not is_hr_admin(cast.staff, cast.dept.pk)
     assert not is_hr_admin(cast.hr, None)
     assert is_hr_admin(None, cast.dept.pk)  # the system itself: commands, loaders, jobs
+
+
+def test_the_system_actor_has_no_user_roles_or_department(cast: Cast) -> None:
+    """Commands and jobs act as SYSTEM: no login, no role, no department; the rules let it pass."""
+    assert SYSTEM.is_system and SYSTEM.user is None
+    assert SYSTEM.roles == frozenset() and SYSTEM.agency is None and SYSTEM.person is None
+    assert is_hr_admin(SYSTEM.user, cast.dept.pk)
+    with pytest.raises(Http404):
+        require_agency(SYSTEM)
+    with pytest.raises(PermissionDenied):
+        require_system_admin(SYSTEM)
+
+
+def test_actor_of_a_user_or_of_none(cast: Cast) -> None:
+    assert actor_of(None) is SYSTEM
+    actor = actor_of(cast.staff)
+    assert not actor.is_system and actor.user == cast.staff
+    assert actor.agency == cast.dept and actor.person == cast.staff_person
 
 
 def test_hr_users_oldest_membership_first(cast: Cast) -> None:

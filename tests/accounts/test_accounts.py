@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from digiskill.accounts.access import actor_of
 from digiskill.accounts.models import AuditEntry
 from tests.factories import PASSWORD, Cast
 
@@ -96,7 +97,7 @@ def test_audit_entries_record_before_and_after(cast: Cast) -> None:
 
     p = cast.staff_person
     person_save(
-        actor=cast.hr,
+        actor=actor_of(cast.hr),
         agency=cast.dept,
         national_id=p.national_id,
         division=p.division,

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.test import Client
 from django.urls import reverse
 
+from digiskill.accounts.access import SYSTEM, actor_of
 from digiskill.accounts.audit import action_label, assign, audit_record, client_address, diff, snapshot
 from digiskill.accounts.models import AuditEntry
 from digiskill.people.services import person_save
@@ -42,7 +43,7 @@ def test_assign_sets_values_and_returns_before_and_after(cast: Cast) -> None:
 
 def test_audit_record_fields(cast: Cast) -> None:
     entry = audit_record(
-        actor=cast.hr,
+        actor=actor_of(cast.hr),
         action="person_update",
         obj=cast.staff_person,
         agency_id=cast.dept.pk,
@@ -59,15 +60,15 @@ def test_audit_record_fields(cast: Cast) -> None:
 
 
 def test_the_system_is_named_and_long_texts_are_cut(db: None) -> None:
-    entry = audit_record(actor=None, action="framework_update", object_repr="ก" * 300)
+    entry = audit_record(actor=SYSTEM, action="framework_update", object_repr="ก" * 300)
     assert entry.actor is None and entry.actor_name == "system"
     assert entry.object_type == "" and entry.object_id == "" and len(entry.object_repr) == 255
 
 
 def test_client_address_is_recorded_inside_the_block_only(db: None) -> None:
     with client_address("203.0.113.7"):
-        inside = audit_record(actor=None, action="login")
-    outside = audit_record(actor=None, action="login")
+        inside = audit_record(actor=SYSTEM, action="login")
+    outside = audit_record(actor=SYSTEM, action="login")
     assert inside.ip_address == "203.0.113.7" and outside.ip_address is None
 
 
@@ -93,9 +94,9 @@ def test_an_unchanged_record_writes_nothing(cast: Cast) -> None:
         "user": person.user,
     }
     before = AuditEntry.objects.count()
-    person_save(actor=cast.hr, **fields)
+    person_save(actor=actor_of(cast.hr), **fields)
     assert AuditEntry.objects.count() == before
-    person_save(actor=cast.hr, **{**fields, "position": "ผู้เชี่ยวชาญ"})
+    person_save(actor=actor_of(cast.hr), **{**fields, "position": "ผู้เชี่ยวชาญ"})
     entry = AuditEntry.objects.latest("id")
     assert AuditEntry.objects.count() == before + 1
     assert entry.action == "person_update" and entry.changes["position"][1] == "ผู้เชี่ยวชาญ"

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from digiskill.accounts.access import SYSTEM, actor_of
 from digiskill.agencies.models import Announcement, AnnouncementItem
 from digiskill.agencies.selectors import announcement_in_force
 from digiskill.agencies.services import (
@@ -30,23 +31,23 @@ def setup(cast: Cast):
 
 def test_a_skill_set_starts_empty_and_is_customised(setup) -> None:
     cast, target, group = setup
-    skill_set = skill_set_start(actor=None, agency=cast.dept, group=group, stage=target.stage)
+    skill_set = skill_set_start(actor=SYSTEM, agency=cast.dept, group=group, stage=target.stage)
     assert skill_set.items.count() == 0
     ability = SkillComponent.objects.get(code="ability")
     item = skill_item_add(
-        actor=None, skill_set=skill_set, component=ability, unit=Unit.objects.get(code="DLit100")
+        actor=SYSTEM, skill_set=skill_set, component=ability, unit=Unit.objects.get(code="DLit100")
     )
     skill_item_add(
-        actor=None,
+        actor=SYSTEM,
         skill_set=skill_set,
         component=SkillComponent.objects.get(code="knowledge"),
         text_th="ความรู้เรื่องข้อมูลเปิดภาครัฐ",
     )
     with pytest.raises(ValidationError):
         skill_item_add(
-            actor=None, skill_set=skill_set, component=ability, unit=Unit.objects.get(code="DLit100")
+            actor=SYSTEM, skill_set=skill_set, component=ability, unit=Unit.objects.get(code="DLit100")
         )
-    assert skill_items_remove(actor=None, skill_set=skill_set, item_ids=[item.pk]) == 1
+    assert skill_items_remove(actor=SYSTEM, skill_set=skill_set, item_ids=[item.pk]) == 1
     assert [str(i) for i in skill_set.items.all()] == ["ความรู้เรื่องข้อมูลเปิดภาครัฐ"]
 
 
@@ -55,12 +56,12 @@ def test_a_subset_of_a_position_skill_set_is_copied(setup) -> None:
     dcio = SkillSet.objects.get(code="DCIO")
     wanted = list(dcio.items.filter(unit__code__in=["DG100", "DT600"]).values_list("pk", flat=True))
     skill_set = skill_set_start(
-        actor=None, agency=cast.dept, group=group, stage=target.stage, source=dcio, item_ids=wanted
+        actor=SYSTEM, agency=cast.dept, group=group, stage=target.stage, source=dcio, item_ids=wanted
     )
     assert sorted(skill_set.items.values_list("unit__code", flat=True)) == ["DG100", "DT600"]
     assert "DCIO" in skill_set.started_from
     other = skill_set_start(
-        actor=None,
+        actor=SYSTEM,
         agency=cast.dept,
         group=PersonnelGroup.objects.get(code="S"),
         stage=target.stage,
@@ -72,22 +73,22 @@ def test_a_subset_of_a_position_skill_set_is_copied(setup) -> None:
 def test_another_departments_set_cannot_be_copied(setup) -> None:
     cast, target, group = setup
     theirs = make_department("THEIRS")
-    their_set = skill_set_start(actor=None, agency=theirs, group=group, stage=target.stage)
+    their_set = skill_set_start(actor=SYSTEM, agency=theirs, group=group, stage=target.stage)
     with pytest.raises(ValidationError):
-        skill_set_start(actor=None, agency=cast.dept, group=group, stage=target.stage, source=their_set)
+        skill_set_start(actor=SYSTEM, agency=cast.dept, group=group, stage=target.stage, source=their_set)
 
 
 def test_publishing_snapshots_roles_and_skills_and_a_change_is_a_new_version(setup) -> None:
     cast, target, group = setup
     skill_set = skill_set_start(
-        actor=None,
+        actor=SYSTEM,
         agency=cast.dept,
         group=group,
         stage=target.stage,
         source=SkillSet.objects.get(code="DCIO"),
     )
     first = announcement_publish(
-        actor=cast.hr, agency=cast.dept, title="ประกาศ 2569", effective_date=dt.date(2026, 10, 1)
+        actor=actor_of(cast.hr), agency=cast.dept, title="ประกาศ 2569", effective_date=dt.date(2026, 10, 1)
     )
     entries = {e.group.code: e for e in first.groups.all()}
     assert list(entries) == ["E", "M", "A", "S", "T", "O"]
@@ -95,11 +96,11 @@ def test_publishing_snapshots_roles_and_skills_and_a_change_is_a_new_version(set
     count = entries["A"].items.count()
     assert count == skill_set.items.count() > 0
     skill_items_remove(
-        actor=None, skill_set=skill_set, item_ids=list(skill_set.items.values_list("pk", flat=True))
+        actor=SYSTEM, skill_set=skill_set, item_ids=list(skill_set.items.values_list("pk", flat=True))
     )
     assert entries["A"].items.count() == count  # a published announcement never changes
     second = announcement_publish(
-        actor=cast.hr, agency=cast.dept, title="ประกาศ ฉบับที่ 2", effective_date=dt.date(2026, 11, 1)
+        actor=actor_of(cast.hr), agency=cast.dept, title="ประกาศ ฉบับที่ 2", effective_date=dt.date(2026, 11, 1)
     )
     assert second.version == 2
     assert AnnouncementItem.objects.filter(entry__announcement=second).count() == 0
@@ -110,7 +111,7 @@ def test_publishing_snapshots_roles_and_skills_and_a_change_is_a_new_version(set
 
 def test_no_announcement_without_a_target(cast: Cast) -> None:
     with pytest.raises(ValidationError):
-        announcement_publish(actor=None, agency=cast.dept, title="x", effective_date=dt.date.today())
+        announcement_publish(actor=SYSTEM, agency=cast.dept, title="x", effective_date=dt.date.today())
 
 
 def test_hr_builds_a_skill_set_and_publishes_in_the_pages(setup, client_for) -> None:

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from digiskill.accounts.access import SYSTEM, actor_of
 from digiskill.accounts.models import AuditEntry
 from digiskill.agencies.models import DigitalTarget
 from digiskill.agencies.services import GoalInput, MemberInput, digital_target_save
@@ -26,7 +27,7 @@ def _save(cast: Cast, stage: str = "early", vision: str = "กรมไร้ก
         GoalInput(5, "outcome", Goal.objects.get(code="G3"), "วัฒนธรรมดิจิทัล"),
     ]
     return digital_target_save(
-        actor=cast.hr,
+        actor=actor_of(cast.hr),
         agency=cast.dept,
         stage=Stage.objects.get(code=stage),
         vision=vision,
@@ -51,7 +52,7 @@ def test_a_change_makes_a_new_version_and_keeps_the_old(ocsc_cast: Cast) -> None
 def test_working_group_members_must_be_of_the_department(ocsc_cast: Cast) -> None:
     with pytest.raises(ValidationError):
         digital_target_save(
-            actor=None,
+            actor=SYSTEM,
             agency=ocsc_cast.dept,
             stage=Stage.objects.get(code="early"),
             vision="x",
@@ -63,7 +64,7 @@ def test_working_group_members_must_be_of_the_department(ocsc_cast: Cast) -> Non
 def test_a_target_needs_a_vision_and_a_goal(ocsc_cast: Cast) -> None:
     with pytest.raises(ValidationError):
         digital_target_save(
-            actor=None, agency=ocsc_cast.dept, stage=Stage.objects.get(code="early"), vision="", goals=[]
+            actor=SYSTEM, agency=ocsc_cast.dept, stage=Stage.objects.get(code="early"), vision="", goals=[]
         )
 
 

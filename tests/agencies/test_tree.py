@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.accounts.models import AuditEntry
 from digiskill.agencies.models import Agency, AgencyKind
 from digiskill.agencies.services import agency_unit_create, agency_unit_rename, agency_unit_set_active
@@ -18,9 +19,9 @@ def dept(db):
 
 
 def test_a_division_and_a_section_are_created_in_the_department(dept) -> None:
-    division = agency_unit_create(actor=None, department=dept, kind=AgencyKind.DIVISION, name_th="ศูนย์ดิจิทัล")
+    division = agency_unit_create(actor=SYSTEM, department=dept, kind=AgencyKind.DIVISION, name_th="ศูนย์ดิจิทัล")
     section = agency_unit_create(
-        actor=None, department=dept, kind=AgencyKind.SECTION, name_th="กลุ่มงานระบบ", parent=division
+        actor=SYSTEM, department=dept, kind=AgencyKind.SECTION, name_th="กลุ่มงานระบบ", parent=division
     )
     assert division.department == dept and division.parent == dept
     assert section.department == dept and section.parent == division
@@ -33,7 +34,7 @@ def test_a_section_must_hang_from_a_division_of_the_same_department(dept) -> Non
     other_division = make_department("ELSE").units.filter(kind=AgencyKind.DIVISION).first()
     with pytest.raises(ValidationError):
         agency_unit_create(
-            actor=None, department=dept, kind=AgencyKind.SECTION, name_th="กลุ่ม", parent=other_division
+            actor=SYSTEM, department=dept, kind=AgencyKind.SECTION, name_th="กลุ่ม", parent=other_division
         )
 
 
@@ -41,15 +42,15 @@ def test_a_code_in_use_elsewhere_is_refused_rather_than_taken_over(dept) -> None
     make_department("ELSE2")
     with pytest.raises(ValidationError):
         agency_unit_create(
-            actor=None, department=dept, kind=AgencyKind.DIVISION, name_th="กอง", code="ELSE2-DIV1"
+            actor=SYSTEM, department=dept, kind=AgencyKind.DIVISION, name_th="กอง", code="ELSE2-DIV1"
         )
     assert Agency.objects.get(code="ELSE2-DIV1").department.code == "ELSE2"
 
 
 def test_rename_writes_only_a_change(dept) -> None:
     division = dept.units.filter(kind=AgencyKind.DIVISION).first()
-    agency_unit_rename(actor=None, unit=division, name_th="กองใหม่")
-    agency_unit_rename(actor=None, unit=division, name_th="กองใหม่")
+    agency_unit_rename(actor=SYSTEM, unit=division, name_th="กองใหม่")
+    agency_unit_rename(actor=SYSTEM, unit=division, name_th="กองใหม่")
     assert AuditEntry.objects.filter(action="agency_rename", object_id=str(division.pk)).count() == 1
 
 
@@ -57,9 +58,9 @@ def test_a_division_with_active_people_stays_active(dept) -> None:
     division = dept.units.filter(kind=AgencyKind.DIVISION).order_by("code").first()
     make_person(dept)
     with pytest.raises(ValidationError):
-        agency_unit_set_active(actor=None, unit=division, active=False)
+        agency_unit_set_active(actor=SYSTEM, unit=division, active=False)
     empty = dept.units.filter(kind=AgencyKind.DIVISION).order_by("code").last()
-    agency_unit_set_active(actor=None, unit=empty, active=False)
+    agency_unit_set_active(actor=SYSTEM, unit=empty, active=False)
     empty.refresh_from_db()
     assert not empty.is_active
 

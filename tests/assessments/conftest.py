@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from digiskill.accounts.access import actor_of
 from digiskill.assessments.models import Assessment
 from digiskill.assessments.services import (
     Answer,
@@ -45,7 +46,7 @@ def answer_all(cast: Cast, assessment: Assessment, *, gaps_every: int = 2) -> No
     answers = [
         Answer(i.pk, n % gaps_every != 0, 2 if n % gaps_every == 0 else 4) for n, i in enumerate(items)
     ]
-    assessment_answers_save(actor=cast.staff, assessment=assessment, answers=answers)
+    assessment_answers_save(actor=actor_of(cast.staff), assessment=assessment, answers=answers)
 
 
 def agree_all(cast: Cast, assessment: Assessment) -> Assessment:
@@ -54,20 +55,20 @@ def agree_all(cast: Cast, assessment: Assessment) -> Assessment:
     gaps = [i for i in items if i.self_has is False]
     priority = {i.pk: len(gaps) - n for n, i in enumerate(gaps)}
     reviews = [ItemReview(i.pk, True, "", priority.get(i.pk)) for i in items]
-    return assessment_review_complete(actor=cast.supervisor, assessment=assessment, reviews=reviews)
+    return assessment_review_complete(actor=actor_of(cast.supervisor), assessment=assessment, reviews=reviews)
 
 
 @pytest.fixture
 def draft(world: Cast) -> Assessment:
     """The staff member's first round, just started."""
-    return assessment_start(actor=world.staff, person=world.staff_person)
+    return assessment_start(actor=actor_of(world.staff), person=world.staff_person)
 
 
 @pytest.fixture
 def submitted(world: Cast, draft: Assessment) -> Assessment:
     """The first round, answered in full and submitted."""
     answer_all(world, draft)
-    return assessment_submit(actor=world.staff, assessment=draft)
+    return assessment_submit(actor=actor_of(world.staff), assessment=draft)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from digiskill.accounts.access import actor_of
 from digiskill.assessments.models import Assessment
 from digiskill.assessments.services import assessment_item_save, assessment_start, assessment_submit
 from tests.assessments.conftest import agree_all, answer_all
@@ -21,13 +22,13 @@ EVERYONE = ["staff", "supervisor", "director", "hr", "assessor", "executive", "o
 
 
 def _draft(c: Cast) -> Assessment:
-    return assessment_start(actor=c.staff, person=c.staff_person)
+    return assessment_start(actor=actor_of(c.staff), person=c.staff_person)
 
 
 def _submitted(c: Cast) -> Assessment:
     assessment = _draft(c)
     answer_all(c, assessment)
-    return assessment_submit(actor=c.staff, assessment=assessment)
+    return assessment_submit(actor=actor_of(c.staff), assessment=assessment)
 
 
 def _agreed(c: Cast) -> Assessment:
@@ -37,7 +38,7 @@ def _agreed(c: Cast) -> Assessment:
 def _with_file(c: Cast) -> int:
     item = _draft(c).items.order_by("order").first()
     pdf = SimpleUploadedFile("ใบรับรอง.pdf", b"%PDF-1.4 test", content_type="application/pdf")
-    assessment_item_save(actor=c.staff, item=item, has=True, file=pdf)
+    assessment_item_save(actor=actor_of(c.staff), item=item, has=True, file=pdf)
     return item.pk
 
 

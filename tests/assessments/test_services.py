@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from digiskill.accounts.access import actor_for
+from digiskill.accounts.access import SYSTEM, actor_for, actor_of
 from digiskill.accounts.models import AuditEntry
 from digiskill.agencies.models import AgencyKind, AgencySkillSet
 from digiskill.agencies.services import announcement_publish, skill_item_add, skill_items_remove
@@ -50,7 +50,7 @@ def _items(assessment: Assessment) -> list[AssessmentItem]:
 def test_start_copies_the_required_items_of_the_announcement_in_force(world: Cast) -> None:
     person = world.staff_person
     written = AuditEntry.objects.count()
-    assessment = assessment_start(actor=world.staff, person=person)
+    assessment = assessment_start(actor=actor_of(world.staff), person=person)
     required = [i for block in my_skills(person).components for i in block.items]
     items = _items(assessment)
     assert [i.source_id for i in items] == [i.pk for i in required]
@@ -72,17 +72,17 @@ def test_start_copies_the_required_items_of_the_announcement_in_force(world: Cas
 
 def test_only_the_person_starts_their_own(world: Cast) -> None:
     with pytest.raises(PermissionDenied):
-        assessment_start(actor=world.supervisor, person=world.staff_person)
+        assessment_start(actor=actor_of(world.supervisor), person=world.staff_person)
     with pytest.raises(PermissionDenied):
-        assessment_start(actor=world.hr, person=world.staff_person)
+        assessment_start(actor=actor_of(world.hr), person=world.staff_person)
 
 
 def test_start_is_refused_without_announcement_group_or_while_one_is_open(cast: Cast, world: Cast) -> None:
     with pytest.raises(ValidationError, match="ยังไม่ได้จำแนกกลุ่ม"):
-        assessment_start(actor=world.supervisor, person=world.supervisor_person)
-    assessment_start(actor=world.staff, person=world.staff_person)
+        assessment_start(actor=actor_of(world.supervisor), person=world.supervisor_person)
+    assessment_start(actor=actor_of(world.staff), person=world.staff_person)
     with pytest.raises(ValidationError, match="Round 1 is already in progress"):
-        assessment_start(actor=world.staff, person=world.staff_person)
+        assessment_start(actor=actor_of(world.staff), person=world.staff_person)
 
 
 def test_start_is_refused_before_anything_is_announced(cast: Cast) -> None:
@@ -90,7 +90,7 @@ def test_start_is_refused_before_anything_is_announced(cast: Cast) -> None:
 
     load_ocsc()
     with pytest.raises(ValidationError, match="has not announced"):
-        assessment_start(actor=cast.staff, person=cast.staff_person)
+        assessment_start(actor=actor_of(cast.staff), person=cast.staff_person)
 
 
 # --- answering -------------------------------------------------------------------------------------
@@ -100,17 +100,19 @@ def test_only_the_person_answers_their_own_draft(world: Cast, draft: Assessment)
     item = _items(draft)[0]
     for someone in (world.supervisor, world.hr, world.director):
         with pytest.raises(PermissionDenied):
-            assessment_item_save(actor=someone, item=item, has=True)
-    saved = assessment_item_save(actor=world.staff, item=item, has=True, level=4, comment=" ใช้ทุกวัน ")
+            assessment_item_save(actor=actor_of(someone), item=item, has=True)
+    saved = assessment_item_save(
+        actor=actor_of(world.staff), item=item, has=True, level=4, comment=" ใช้ทุกวัน "
+    )
     saved.refresh_from_db()
     assert (saved.self_has, saved.self_level, saved.comment) == (True, 4, "ใช้ทุกวัน")
 
 
 def test_an_unchanged_answer_writes_nothing(world: Cast, draft: Assessment) -> None:
     item = _items(draft)[0]
-    assessment_item_save(actor=world.staff, item=item, has=False, level=2)
+    assessment_item_save(actor=actor_of(world.staff), item=item, has=False, level=2)
     written = AuditEntry.objects.count()
-    assessment_item_save(actor=world.staff, item=item, has=False, level=2)
+    assessment_item_save(actor=actor_of(world.staff), item=item, has=False, level=2)
     assert AuditEntry.objects.count() == written
 
 
@@ -128,7 +130,7 @@ def test_an_unchanged_answer_writes_nothing(world: Cast, draft: Assessment) -> N
 def test_bad_answers_are_refused_naming_the_item(world: Cast, draft: Assessment, kwargs, message) -> None:
     item = _items(draft)[0]
     with pytest.raises(ValidationError) as caught:
-        assessment_item_save(actor=world.staff, item=item, has=True, **kwargs)
+        assessment_item_save(actor=actor_of(world.staff), item=item, has=True, **kwargs)
     text = " ".join(caught.value.messages)
     assert message in text
     assert " / " in text  # Thai and English
@@ -140,7 +142,9 @@ def test_many_answers_save_in_one_audit_row(world: Cast, draft: Assessment) -> N
     assert AuditEntry.objects.count() == written + 1
     assert all(i.self_has is not None for i in _items(draft))
     with pytest.raises(ValidationError, match="not in this assessment"):
-        assessment_answers_save(actor=world.staff, assessment=draft, answers=[Answer(999_999, True)])
+        assessment_answers_save(
+            actor=actor_of(world.staff), assessment=draft, answers=[Answer(999_999, True)]
+        )
 
 
 # --- submitting ------------------------------------------------------------------------------------
@@ -148,9 +152,9 @@ def test_many_answers_save_in_one_audit_row(world: Cast, draft: Assessment) -> N
 
 def test_submit_needs_every_item_answered_and_names_the_missing(world: Cast, draft: Assessment) -> None:
     items = _items(draft)
-    assessment_item_save(actor=world.staff, item=items[0], has=True)
+    assessment_item_save(actor=actor_of(world.staff), item=items[0], has=True)
     with pytest.raises(ValidationError) as caught:
-        assessment_submit(actor=world.staff, assessment=draft)
+        assessment_submit(actor=actor_of(world.staff), assessment=draft)
     text = " ".join(caught.value.messages)
     assert f"{len(items) - 1} items are not answered yet" in text
     missing = items[1]
@@ -161,15 +165,15 @@ def test_submit_needs_every_item_answered_and_names_the_missing(world: Cast, dra
 def test_submit_tells_the_supervisor_and_freezes_the_answers(world: Cast, draft: Assessment) -> None:
     answer_all(world, draft)
     with pytest.raises(PermissionDenied):
-        assessment_submit(actor=world.supervisor, assessment=draft)
-    assessment_submit(actor=world.staff, assessment=draft)
+        assessment_submit(actor=actor_of(world.supervisor), assessment=draft)
+    assessment_submit(actor=actor_of(world.staff), assessment=draft)
     draft.refresh_from_db()
     assert draft.status == AssessmentStatus.SUBMITTED and draft.submitted_at is not None
     note = Notification.objects.get(recipient=world.supervisor, kind="assessment_submitted")
     assert world.staff_person.first_name in note.title
     assert note.url == f"/assessment/{draft.pk}/review/"
     with pytest.raises(ValidationError, match="can no longer be changed"):
-        assessment_item_save(actor=world.staff, item=_items(draft)[0], has=False)
+        assessment_item_save(actor=actor_of(world.staff), item=_items(draft)[0], has=False)
     assert waiting_reviews(actor_for(world.supervisor)) == [draft]
     assert waiting_reviews(actor_for(world.director)) == []
     assert waiting_reviews(actor_for(world.hr)) == []
@@ -181,23 +185,23 @@ def test_submit_tells_the_supervisor_and_freezes_the_answers(world: Cast, draft:
 def test_only_the_direct_supervisor_reviews(world: Cast, submitted: Assessment) -> None:
     for someone in (world.director, world.hr, world.staff, world.executive):
         with pytest.raises(PermissionDenied):
-            assessment_review_save(actor=someone, assessment=submitted, comment="x")
+            assessment_review_save(actor=actor_of(someone), assessment=submitted, comment="x")
         with pytest.raises(PermissionDenied):
             agree_all_as(someone, submitted)
 
 
 def agree_all_as(user, assessment: Assessment) -> Assessment:
     reviews = [ItemReview(i.pk, True) for i in assessment.items.all()]
-    return assessment_review_complete(actor=user, assessment=assessment, reviews=reviews)
+    return assessment_review_complete(actor=actor_of(user), assessment=assessment, reviews=reviews)
 
 
 def test_hr_reviews_someone_with_no_supervisor(world: Cast) -> None:
     person = world.staff_person
     Person.objects.filter(pk=person.pk).update(supervisor=None)
     person.refresh_from_db()
-    assessment = assessment_start(actor=world.staff, person=person)
+    assessment = assessment_start(actor=actor_of(world.staff), person=person)
     answer_all(world, assessment)
-    assessment_submit(actor=world.staff, assessment=assessment)
+    assessment_submit(actor=actor_of(world.staff), assessment=assessment)
     assert Notification.objects.filter(recipient=world.hr, kind="assessment_submitted").exists()
     assert waiting_reviews(actor_for(world.hr)) == [assessment]
     with pytest.raises(PermissionDenied):
@@ -215,10 +219,10 @@ def test_disagreeing_needs_a_comment_and_makes_the_supervisors_view_the_result(
     has, gap = next(i for i in items if i.self_has), next(i for i in items if i.self_has is False)
     with pytest.raises(ValidationError, match="Say why you disagree"):
         assessment_review_save(
-            actor=world.supervisor, assessment=submitted, reviews=[ItemReview(has.pk, False)]
+            actor=actor_of(world.supervisor), assessment=submitted, reviews=[ItemReview(has.pk, False)]
         )
     assessment_review_save(
-        actor=world.supervisor,
+        actor=actor_of(world.supervisor),
         assessment=submitted,
         reviews=[
             ItemReview(has.pk, False, "ยังไม่เคยเห็นผลงาน", priority=1),
@@ -239,7 +243,7 @@ def test_priority_out_of_range_is_refused(world: Cast, submitted: Assessment) ->
     gap = next(i for i in _items(submitted) if i.self_has is False)
     with pytest.raises(ValidationError, match="must be 1 to 99"):
         assessment_review_save(
-            actor=world.supervisor, assessment=submitted, reviews=[ItemReview(gap.pk, True, "", 0)]
+            actor=actor_of(world.supervisor), assessment=submitted, reviews=[ItemReview(gap.pk, True, "", 0)]
         )
 
 
@@ -247,7 +251,7 @@ def test_complete_needs_a_view_on_every_item(world: Cast, submitted: Assessment)
     first = _items(submitted)[0]
     with pytest.raises(ValidationError, match="have no agree or disagree yet"):
         assessment_review_complete(
-            actor=world.supervisor, assessment=submitted, reviews=[ItemReview(first.pk, True)]
+            actor=actor_of(world.supervisor), assessment=submitted, reviews=[ItemReview(first.pk, True)]
         )
     submitted.refresh_from_db()
     assert submitted.status == AssessmentStatus.SUBMITTED
@@ -282,14 +286,16 @@ def test_the_gap_list_follows_the_agreed_priority(world: Cast, agreed: Assessmen
 
 def test_the_reviewer_may_return_it_for_changes(world: Cast, submitted: Assessment) -> None:
     with pytest.raises(ValidationError, match="Say why"):
-        assessment_return(actor=world.supervisor, assessment=submitted, comment="  ")
+        assessment_return(actor=actor_of(world.supervisor), assessment=submitted, comment="  ")
     with pytest.raises(PermissionDenied):
-        assessment_return(actor=world.director, assessment=submitted, comment="แก้ไข")
-    assessment_return(actor=world.supervisor, assessment=submitted, comment="โปรดแนบหลักฐานเพิ่ม")
+        assessment_return(actor=actor_of(world.director), assessment=submitted, comment="แก้ไข")
+    assessment_return(actor=actor_of(world.supervisor), assessment=submitted, comment="โปรดแนบหลักฐานเพิ่ม")
     submitted.refresh_from_db()
     assert submitted.status == AssessmentStatus.DRAFT and submitted.review_comment == "โปรดแนบหลักฐานเพิ่ม"
     assert Notification.objects.filter(recipient=world.staff, kind="assessment_returned").exists()
-    assessment_item_save(actor=world.staff, item=_items(submitted)[0], has=True, link="https://example.org/c")
+    assessment_item_save(
+        actor=actor_of(world.staff), item=_items(submitted)[0], has=True, link="https://example.org/c"
+    )
 
 
 # --- reassessment ----------------------------------------------------------------------------------
@@ -302,17 +308,19 @@ def test_reassessment_starts_from_the_agreed_result_and_keeps_the_history(
     skill_set = AgencySkillSet.objects.get(agency=world.dept, group__code="A")
     old_items = list(skill_set.items.order_by("order", "id"))
     dropped = old_items[0]
-    skill_items_remove(actor=None, skill_set=skill_set, item_ids=[dropped.pk])
+    skill_items_remove(actor=SYSTEM, skill_set=skill_set, item_ids=[dropped.pk])
     knowledge = SkillComponent.objects.get(framework__code="OCSC-2561", code="knowledge")
-    skill_item_add(actor=None, skill_set=skill_set, component=knowledge, text_th="ความรู้เรื่องปัญญาประดิษฐ์")
-    announcement_publish(actor=None, agency=world.dept, title="ประกาศฉบับที่ 2", effective_date=dt.date.today())
+    skill_item_add(actor=SYSTEM, skill_set=skill_set, component=knowledge, text_th="ความรู้เรื่องปัญญาประดิษฐ์")
+    announcement_publish(
+        actor=SYSTEM, agency=world.dept, title="ประกาศฉบับที่ 2", effective_date=dt.date.today()
+    )
     # The supervisor disagreed with nothing, but one item's agreed result differs from the answer:
     first = _items(agreed)
     flipped = next(i for i in first if i.self_has is False and i.unit_id != dropped.unit_id)
     AssessmentItem.objects.filter(pk=flipped.pk).update(agreed_has=True, supervisor_agrees=False)
     first = _items(agreed)
 
-    again = assessment_start(actor=world.staff, person=world.staff_person)
+    again = assessment_start(actor=actor_of(world.staff), person=world.staff_person)
     assert again.round == 2
     second = _items(again)
     keys = {(i.unit_id, i.text_th) for i in second}
@@ -330,11 +338,11 @@ def test_reassessment_starts_from_the_agreed_result_and_keeps_the_history(
     # The earlier round stays current until the new one is agreed; then it flips.
     assert current_assessment(world.staff_person) == agreed
     assessment_answers_save(
-        actor=world.staff,
+        actor=actor_of(world.staff),
         assessment=again,
         answers=[Answer(i.pk, True, 4) for i in second if i.self_has is None],
     )
-    assessment_submit(actor=world.staff, assessment=again)
+    assessment_submit(actor=actor_of(world.staff), assessment=again)
     agree_all(world, again)
     agreed.refresh_from_db()
     again.refresh_from_db()
@@ -351,7 +359,7 @@ def test_moving_a_person_updates_the_division_copies(world: Cast, agreed: Assess
     person = world.staff_person
     other = world.dept.units.filter(kind=AgencyKind.DIVISION).exclude(pk=person.division_id).get()
     person_save(
-        actor=world.hr,
+        actor=actor_of(world.hr),
         agency=world.dept,
         national_id=person.national_id,
         division=other,
@@ -391,7 +399,7 @@ def test_an_announcement_not_in_force_yet_is_not_assessed(cast: Cast) -> None:
     Person.objects.filter(pk=cast.staff_person.pk).update(group=_group_a())
     cast.staff_person.refresh_from_db()
     with pytest.raises(ValidationError, match="has not announced"):
-        assessment_start(actor=cast.staff, person=cast.staff_person)
+        assessment_start(actor=actor_of(cast.staff), person=cast.staff_person)
 
 
 def _group_a():

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from digiskill.accounts.access import actor_of
 from digiskill.accounts.models import AuditEntry
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
 from digiskill.assessments.selectors import steps_of
@@ -206,11 +207,11 @@ def test_a_bad_priority_or_missing_view_is_refused_with_the_reason(
 
 
 def test_history_and_comparison(world: Cast, client_for, agreed) -> None:
-    second = assessment_start(actor=world.staff, person=world.staff_person)
+    second = assessment_start(actor=actor_of(world.staff), person=world.staff_person)
     closed = next(i for i in _items(second) if i.self_has is False)
     from digiskill.assessments.services import assessment_item_save
 
-    assessment_item_save(actor=world.staff, item=closed, has=True, level=4)
+    assessment_item_save(actor=actor_of(world.staff), item=closed, has=True, level=4)
     staff = client_for("staff")
     body = staff.get(reverse("assessments:history")).content.decode()
     assert "ประวัติการประเมิน" in body
@@ -230,7 +231,7 @@ def test_comparing_rounds_of_two_people_is_refused(world: Cast, client_for, agre
 
     Person.objects.filter(pk=world.supervisor_person.pk).update(group=group_a())
     world.supervisor_person.refresh_from_db()
-    other = assessment_start(actor=world.supervisor, person=world.supervisor_person)
+    other = assessment_start(actor=actor_of(world.supervisor), person=world.supervisor_person)
     url = reverse("assessments:compare")
     assert client_for("director").get(url, {"a": agreed.pk, "b": other.pk}).status_code == 404
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page, expect
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.agencies.models import AgencySkillSet
 from digiskill.agencies.services import announcement_publish, skill_set_start
 from digiskill.assessments.models import Assessment, AssessmentItem
@@ -39,10 +40,10 @@ def _short_announcement(cast) -> None:
     keep.append(SkillItem.objects.get(skill_set=dcio, unit__code="DTR100").pk)
     current = AgencySkillSet.objects.get(agency=cast.dept, group__code="A")
     skill_set_start(
-        actor=None, agency=cast.dept, group=current.group, stage=current.stage, source=dcio, item_ids=keep
+        actor=SYSTEM, agency=cast.dept, group=current.group, stage=current.stage, source=dcio, item_ids=keep
     )
     announcement_publish(
-        actor=None, agency=cast.dept, title="ประกาศฉบับปรับปรุง", effective_date=dt.date.today()
+        actor=SYSTEM, agency=cast.dept, title="ประกาศฉบับปรับปรุง", effective_date=dt.date.today()
     )
     group = PersonnelGroup.objects.get(framework__code="OCSC-2561", code="A")
     Person.objects.filter(pk=cast.staff_person.pk).update(group=group)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.interchange.moodle import HEADERS
 from digiskill.frameworks.loading import DATA_DIR, read_framework
 from digiskill.frameworks.models import Criterion, Framework
@@ -64,7 +65,7 @@ def _small_package() -> dict[str, object]:
 def test_system_administrator_downloads_case_and_csv_then_imports(
     page: Page, transactional_db: None, tmp_path: Path
 ) -> None:
-    framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
+    framework_load(actor=SYSTEM, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
     fw = Framework.objects.get(code="OCSC-2561")
     make_user("catalog-admin", system_admin=True)
     log_in(page, "catalog-admin", PASSWORD)

@@ -14,6 +14,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.accounts.models import AuditEntry
 from digiskill.frameworks.interchange.case import (
     ITEM_TYPES,
@@ -124,7 +125,7 @@ def test_round_trip_through_an_empty_catalog(ocsc: Framework) -> None:
     flush(ocsc)
     assert not Unit.objects.exists()
 
-    fw = framework_import_case(actor=None, package=json.loads(before))
+    fw = framework_import_case(actor=SYSTEM, package=json.loads(before))
 
     after = package_json(framework_case_package(fw))
     assert after == before
@@ -140,8 +141,8 @@ def test_loading_the_data_file_after_an_import_keeps_the_identifiers(ocsc: Frame
     text = package_json(framework_case_package(ocsc))
     unit_uuid = Unit.objects.get(code="DTR100").case_uuid
     flush(ocsc)
-    framework_import_case(actor=None, package=json.loads(text))
-    framework_load(actor=None, source=read_framework(OCSC))
+    framework_import_case(actor=SYSTEM, package=json.loads(text))
+    framework_load(actor=SYSTEM, source=read_framework(OCSC))
     fw = Framework.objects.get(code="OCSC-2561")
     assert Unit.objects.get(framework=fw, code="DTR100").case_uuid == unit_uuid
     assert fw.skillset_set.exists()
@@ -150,7 +151,7 @@ def test_loading_the_data_file_after_an_import_keeps_the_identifiers(ocsc: Frame
 def test_import_refuses_a_framework_that_exists(ocsc: Framework) -> None:
     package = framework_case_package(ocsc)
     with pytest.raises(CaseImportError) as caught:
-        framework_import_case(actor=None, package=package)
+        framework_import_case(actor=SYSTEM, package=package)
     assert "OCSC-2561" in str(caught.value)
     assert "already exists" in str(caught.value) and "มีกรอบ OCSC-2561 อยู่แล้ว" in str(caught.value)
 
@@ -169,7 +170,7 @@ def test_validation_names_item_field_and_value_and_writes_nothing(ocsc: Framewor
     dangling["destinationNodeURI"]["identifier"] = "00000000-0000-4000-8000-000000000000"
 
     with pytest.raises(CaseImportError) as caught:
-        framework_import_case(actor=None, package=package)
+        framework_import_case(actor=SYSTEM, package=package)
 
     problems = caught.value.problems
     assert any(
@@ -245,7 +246,7 @@ def _minimal_package() -> dict[str, Any]:
 
 
 def test_a_package_from_another_system_imports(db: None) -> None:
-    fw = framework_import_case(actor=None, package=_minimal_package())
+    fw = framework_import_case(actor=SYSTEM, package=_minimal_package())
     assert fw.code.startswith("CASE-") and fw.name_th == "กรอบตัวอย่าง" and fw.publisher_th == "หน่วยงานตัวอย่าง"
     area = Area.objects.get(framework=fw)
     assert (area.code, area.description_th) == ("AI", "คำอธิบายด้าน")
@@ -404,7 +405,7 @@ def test_items_of_another_framework_are_not_taken_over(ocsc: Framework) -> None:
         if assoc["destinationNodeURI"]["identifier"] == str(ocsc.case_uuid):
             assoc["destinationNodeURI"]["identifier"] = package["CFDocument"]["identifier"]
     with pytest.raises(CaseImportError) as caught:
-        framework_import_case(actor=None, package=package)
+        framework_import_case(actor=SYSTEM, package=package)
     assert "already exists in another framework" in caught.value.problems[0]
     assert caught.value.problems[-1].endswith("more")
     assert not Framework.objects.filter(code="COPY").exists()

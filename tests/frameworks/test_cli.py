@@ -15,6 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.interchange.case import framework_case_package, package_json
 from digiskill.frameworks.interchange.services import framework_import_case
 from digiskill.frameworks.loading import DATA_DIR
@@ -59,7 +60,7 @@ def _framework_with_areas(code: str, *areas: str) -> Framework:
         "extensions": {"digiskill": {"code": code}},
     }
     return framework_import_case(
-        actor=None, package={"CFDocument": doc, "CFItems": items, "CFAssociations": assocs}
+        actor=SYSTEM, package={"CFDocument": doc, "CFItems": items, "CFAssociations": assocs}
     )
 
 

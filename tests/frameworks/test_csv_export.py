@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.interchange.moodle import HEADERS, write_framework_csv
 from digiskill.frameworks.interchange.services import framework_import_case
 from digiskill.frameworks.models import Area, Criterion, Element, Framework, Unit
@@ -144,7 +145,7 @@ def _tiny_framework() -> Framework:
         for c, p in pairs
     ]
     package = {"CFDocument": doc, "CFItems": [area, *units, *elements, *criteria], "CFAssociations": assocs}
-    return framework_import_case(actor=None, package=package)
+    return framework_import_case(actor=SYSTEM, package=package)
 
 
 def test_codes_repeated_across_units_get_their_parents_prefix(db: None) -> None:

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from digiskill.accounts.access import actor_of
 from digiskill.accounts.models import AuditEntry
 from digiskill.frameworks.models import Criterion, Element, Framework, Unit
 from digiskill.frameworks.search import catalog_search
@@ -49,7 +50,7 @@ def _hits(query: str) -> list[str]:
 
 def test_unit_update_saves_audits_and_reindexes(cast: Cast, dtr100: Unit) -> None:
     unit_update(
-        actor=cast.sysadmin,
+        actor=actor_of(cast.sysadmin),
         unit=dtr100,
         name_th="ขับเคลื่อนรัฐบาลดิจิทัลแบบใหม่",
         name_en="Driving a new digital government",
@@ -68,7 +69,7 @@ def test_unit_update_saves_audits_and_reindexes(cast: Cast, dtr100: Unit) -> Non
 
 def test_element_update_saves_audits_and_reindexes(cast: Cast, element: Element) -> None:
     old = element.name_th
-    element_update(actor=cast.sysadmin, element=element, name_th="กำหนดเป้าหมายการเปลี่ยนผ่าน (แก้ไข)")
+    element_update(actor=actor_of(cast.sysadmin), element=element, name_th="กำหนดเป้าหมายการเปลี่ยนผ่าน (แก้ไข)")
     entry = AuditEntry.objects.get(action="element_update")
     assert entry.changes["name_th"] == [old, "กำหนดเป้าหมายการเปลี่ยนผ่าน (แก้ไข)"]
     assert entry.changes["name_en"] == ["Improving Digital Experiences in Government", ""]
@@ -78,7 +79,9 @@ def test_element_update_saves_audits_and_reindexes(cast: Cast, element: Element)
 def test_criterion_update_saves_audits_and_reindexes(cast: Cast, criterion: Criterion) -> None:
     old = criterion.text_th
     assert "DTR101.01" in _hits("คาดการณ์ปัญหา")
-    criterion_update(actor=cast.sysadmin, criterion=criterion, text_th="ประเมินความเสี่ยงของการเปลี่ยนผ่าน")
+    criterion_update(
+        actor=actor_of(cast.sysadmin), criterion=criterion, text_th="ประเมินความเสี่ยงของการเปลี่ยนผ่าน"
+    )
     criterion.refresh_from_db()
     assert criterion.text_th == "ประเมินความเสี่ยงของการเปลี่ยนผ่าน"
     entry = AuditEntry.objects.get(action="criterion_update")
@@ -89,15 +92,15 @@ def test_criterion_update_saves_audits_and_reindexes(cast: Cast, criterion: Crit
 
 
 def test_an_edit_that_changes_nothing_writes_nothing(cast: Cast, criterion: Criterion) -> None:
-    criterion_update(actor=cast.sysadmin, criterion=criterion, text_th=f"  {criterion.text_th} ")
+    criterion_update(actor=actor_of(cast.sysadmin), criterion=criterion, text_th=f"  {criterion.text_th} ")
     assert not AuditEntry.objects.filter(action="criterion_update").exists()
 
 
 def test_a_name_cannot_be_emptied(cast: Cast, dtr100: Unit, criterion: Criterion) -> None:
     with pytest.raises(ValueError, match="is required"):
-        unit_update(actor=cast.sysadmin, unit=dtr100, name_th="\u200b ")
+        unit_update(actor=actor_of(cast.sysadmin), unit=dtr100, name_th="\u200b ")
     with pytest.raises(ValueError, match="ต้องระบุ"):
-        criterion_update(actor=cast.sysadmin, criterion=criterion, text_th="")
+        criterion_update(actor=actor_of(cast.sysadmin), criterion=criterion, text_th="")
     assert not AuditEntry.objects.filter(action__in=["unit_update", "criterion_update"]).exists()
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.accounts.models import AuditEntry
 from digiskill.frameworks.loading import DATA_DIR, FrameworkDataError, read_framework
 from digiskill.frameworks.models import Framework
@@ -29,9 +30,9 @@ def _shape(code: str) -> dict[str, int]:
 
 @pytest.mark.django_db
 def test_two_frameworks_of_different_shapes_live_side_by_side() -> None:
-    framework_load(actor=None, source=read_framework(OCSC))
+    framework_load(actor=SYSTEM, source=read_framework(OCSC))
     ocsc_before = _shape("OCSC-2561")
-    framework_load(actor=None, source=read_framework(EXAMPLE))
+    framework_load(actor=SYSTEM, source=read_framework(EXAMPLE))
     assert ocsc_before == {"groups": 6, "stages": 3, "roles": 18, "areas": 7, "units": 34, "skill_sets": 3}
     assert _shape("OCSC-2561") == ocsc_before
     example = _shape("EXAMPLE-2567")
@@ -43,12 +44,12 @@ def test_two_frameworks_of_different_shapes_live_side_by_side() -> None:
 
 @pytest.mark.django_db
 def test_loading_again_writes_nothing() -> None:
-    framework_load(actor=None, source=read_framework(OCSC))
+    framework_load(actor=SYSTEM, source=read_framework(OCSC))
     rows = AuditEntry.objects.count()
-    report = framework_load(actor=None, source=read_framework(OCSC))
+    report = framework_load(actor=SYSTEM, source=read_framework(OCSC))
     assert report.unchanged
     assert AuditEntry.objects.count() == rows
-    forced = framework_load(actor=None, source=read_framework(OCSC), force=True)
+    forced = framework_load(actor=SYSTEM, source=read_framework(OCSC), force=True)
     assert forced.created == {}
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.loading import DATA_DIR, read_framework
 from digiskill.frameworks.services import framework_load
 from digiskill.frameworks.templatetags.catalog import highlight
@@ -77,7 +78,7 @@ def test_results_are_ranked_best_first(ocsc, staff) -> None:
 
 
 def test_search_within_one_framework(ocsc, staff) -> None:
-    framework_load(actor=None, source=read_framework(DATA_DIR / "example-2567" / "framework.yaml"))
+    framework_load(actor=SYSTEM, source=read_framework(DATA_DIR / "example-2567" / "framework.yaml"))
     assert _links(_search(staff, "900001", framework="EXAMPLE-2567"))[0].startswith("/catalog/EXAMPLE-2567/")
     body = _search(staff, "176468", framework="EXAMPLE-2567")
     assert "ไม่พบรายการในคลังทักษะที่ตรงกับ “176468”" in body

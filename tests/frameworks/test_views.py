@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import URLResolver, include, path, reverse
 
 import digiskill.urls
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.loading import DATA_DIR, read_framework
 from digiskill.frameworks.models import Framework
 from digiskill.frameworks.parsing import parse_unit_file
@@ -63,7 +64,7 @@ MISSING = [
 @pytest.fixture
 def example(db: None) -> Framework:
     """The illustrative 2567-shaped framework (test data, not official)."""
-    framework_load(actor=None, source=read_framework(DATA_DIR / "example-2567" / "framework.yaml"))
+    framework_load(actor=SYSTEM, source=read_framework(DATA_DIR / "example-2567" / "framework.yaml"))
     return Framework.objects.get(code="EXAMPLE-2567")
 
 
@@ -253,7 +254,7 @@ def test_unit_page_lists_earlier_revisions(ocsc, client_for) -> None:
     old_text = parsed.elements[0].criteria[0].text
     parsed.elements[0].criteria[0].text = "คาดการณ์ปัญหา (ฉบับปรับปรุงใหม่)"
     parsed.description = "คำอธิบายฉบับใหม่"
-    units_import(actor=None, framework=ocsc, documents=[parsed])
+    units_import(actor=SYSTEM, framework=ocsc, documents=[parsed])
     body = _page(client_for("staff"), "frameworks:unit", code="OCSC-2561", unit="DTR100")
     assert "คาดการณ์ปัญหา (ฉบับปรับปรุงใหม่)" in body
     earlier = body[body.index('id="revisions"') :]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pytest
 from django.utils import timezone
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.agencies.models import Agency, AgencyKind, Announcement, AnnouncementItem
 from digiskill.agencies.services import agency_save, announcement_publish, skill_set_start
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
@@ -44,7 +45,7 @@ def publish(dept: Agency, *, stage_code: str = "early", effective: dt.date | Non
     ):
         src = SkillSet.objects.get(framework=fw, code=source)
         skill_set_start(
-            actor=None,
+            actor=SYSTEM,
             agency=dept,
             group=PersonnelGroup.objects.get(framework=fw, code=code),
             stage=target.stage,
@@ -52,7 +53,7 @@ def publish(dept: Agency, *, stage_code: str = "early", effective: dt.date | Non
             item_ids=_items(src, units, texts),
         )
     return announcement_publish(
-        actor=None, agency=dept, title="ประกาศทดสอบ", effective_date=effective or timezone.localdate()
+        actor=SYSTEM, agency=dept, title="ประกาศทดสอบ", effective_date=effective or timezone.localdate()
     )
 
 
@@ -167,7 +168,7 @@ def world(cast: Cast) -> World:
     dept = cast.dept
     div1, div2 = dept.units.filter(kind=AgencyKind.DIVISION).order_by("code")
     section = agency_save(
-        actor=None,
+        actor=SYSTEM,
         code=f"{dept.code}-DIV2-S1",
         name_th="กลุ่มงานพัฒนาระบบ",
         kind=AgencyKind.SECTION,

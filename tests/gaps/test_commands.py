@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.accounts.models import AuditEntry
 from digiskill.agencies.models import Agency, AgencyKind, AnnouncementItem
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
@@ -103,7 +104,7 @@ def _snapshot(code: str) -> list[tuple]:
 
 @pytest.mark.django_db
 def test_synth_builds_a_consistent_department() -> None:
-    report = synth_department(actor=None, code="SYN", people=300, seed=7)
+    report = synth_department(actor=SYSTEM, code="SYN", people=300, seed=7)
     dept = report.agency
     people = list(Person.objects.filter(agency=dept))
     assert len(people) == 300 == report.people
@@ -174,21 +175,21 @@ def test_synth_builds_a_consistent_department() -> None:
 
 @pytest.mark.django_db
 def test_synth_is_deterministic_with_a_seed_and_replaces_only_when_asked() -> None:
-    synth_department(actor=None, code="SYN", people=120, seed=3)
+    synth_department(actor=SYSTEM, code="SYN", people=120, seed=3)
     first = _snapshot("SYN")
     with pytest.raises(Exception, match="--replace"):
-        synth_department(actor=None, code="SYN", people=120, seed=3)
-    synth_department(actor=None, code="SYN", people=120, seed=3, replace=True)
+        synth_department(actor=SYSTEM, code="SYN", people=120, seed=3)
+    synth_department(actor=SYSTEM, code="SYN", people=120, seed=3, replace=True)
     assert _snapshot("SYN") == first
     assert Person.objects.filter(agency__code="SYN").count() == 120
-    synth_department(actor=None, code="SYN", people=120, seed=4, replace=True)
+    synth_department(actor=SYSTEM, code="SYN", people=120, seed=4, replace=True)
     assert _snapshot("SYN") != first
     assert AuditEntry.objects.filter(agency__code="SYN", action="synth_department").count() == 3
 
 
 def test_synth_never_replaces_a_real_department(cast) -> None:
     with pytest.raises(Exception, match="not a department built by synth"):
-        synth_department(actor=None, code=cast.dept.code, people=100, seed=1, replace=True)
+        synth_department(actor=SYSTEM, code=cast.dept.code, people=100, seed=1, replace=True)
     assert Person.objects.filter(agency=cast.dept).count() == 4
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 
 import pytest
 
+from digiskill.accounts.access import SYSTEM, actor_of
 from digiskill.agencies.models import AgencyKind, AnnouncementGroup
 from digiskill.assessments.models import Assessment
 from digiskill.assessments.services import (
@@ -42,7 +43,7 @@ def _answer(user, assessment: Assessment, lacking: set[str]) -> None:
     for item in assessment.items.select_related("unit").order_by("order", "id"):
         has = not (item.unit is not None and item.unit.code in lacking)
         answers.append(Answer(item.pk, has, 3 if has else 1))
-    assessment_answers_save(actor=user, assessment=assessment, answers=answers)
+    assessment_answers_save(actor=actor_of(user), assessment=assessment, answers=answers)
 
 
 def _review(reviewer, assessment: Assessment, disagree: set[str] = frozenset()) -> Assessment:
@@ -56,15 +57,15 @@ def _review(reviewer, assessment: Assessment, disagree: set[str] = frozenset()) 
             ItemReview(item.pk, agrees, "" if agrees else "เห็นต่าง", None if agreed_has else priority)
         )
         priority += 0 if agreed_has else 1
-    return assessment_review_complete(actor=reviewer, assessment=assessment, reviews=reviews)
+    return assessment_review_complete(actor=actor_of(reviewer), assessment=assessment, reviews=reviews)
 
 
 def _round(
     cast_user, person: Person, reviewer, lacking: set[str], disagree: set[str] = frozenset()
 ) -> Assessment:
-    assessment = assessment_start(actor=cast_user, person=person)
+    assessment = assessment_start(actor=actor_of(cast_user), person=person)
     _answer(cast_user, assessment, lacking)
-    return _review(reviewer, assessment_submit(actor=cast_user, assessment=assessment), disagree)
+    return _review(reviewer, assessment_submit(actor=actor_of(cast_user), assessment=assessment), disagree)
 
 
 def _cells(analysis: GapAnalysis) -> dict[tuple[str, str, str], tuple[int, int]]:
@@ -131,7 +132,7 @@ def test_the_analysis_follows_rounds_reviews_and_moves(world: Cast) -> None:
     second = cast.dept.units.filter(kind=AgencyKind.DIVISION).order_by("code").last()
     person = cast.staff_person
     person_save(
-        actor=None,
+        actor=SYSTEM,
         agency=cast.dept,
         national_id=person.national_id,
         division=second,

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.models import Framework, Unit
 from digiskill.learning.models import LearningResource
 from digiskill.learning.parsing import ResourceInput
@@ -114,7 +115,7 @@ def make_resource(
 ) -> LearningResource:
     """A resource of a department (or shared, for agency=None), written by the system."""
     return resource_create(
-        actor=None,
+        actor=SYSTEM,
         agency=agency,
         data=ResourceInput(
             code=code,

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.learning.models import LearningResource
 from digiskill.learning.services import resource_deactivate
 from tests.factories import Cast, make_user
@@ -53,7 +54,7 @@ def scene(world: Cast) -> Cast:
     """A resource of the department, a shared one, and a deactivated one of the department."""
     make_resource(world.dept, "OWN", units=("DTR100",))
     make_resource(None, "SHARED", units=("DTR100",))
-    resource_deactivate(actor=None, resource=make_resource(world.dept, "GONE"))
+    resource_deactivate(actor=SYSTEM, resource=make_resource(world.dept, "GONE"))
     make_user("nobody")
     return world
 

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 
+from digiskill.accounts.access import actor_of
 from digiskill.accounts.models import AuditEntry
 from digiskill.learning.importing import template_headers, write_template
 from digiskill.learning.models import LearningResource
@@ -21,7 +22,9 @@ from tests.learning.conftest import GOOD_ROWS, HEADERS_EN, HEADERS_TH, csv_bytes
 def run(world: Cast, data: bytes, *, filename: str = "resources.csv", agency="dept", dry_run: bool = False):
     owner = world.dept if agency == "dept" else None
     actor = world.hr if owner is not None else world.sysadmin
-    return resources_import(actor=actor, agency=owner, source=data, filename=filename, dry_run=dry_run)
+    return resources_import(
+        actor=actor_of(actor), agency=owner, source=data, filename=filename, dry_run=dry_run
+    )
 
 
 def test_a_good_file_is_imported_with_units_topics_and_numbers(world: Cast) -> None:
@@ -151,7 +154,7 @@ def test_reimport_reactivates_and_keeps_the_stored_code(world: Cast) -> None:
 
     run(world, csv_bytes(GOOD_ROWS))
     resource = LearningResource.objects.get(code="LR-001")
-    resource_deactivate(actor=world.hr, resource=resource)
+    resource_deactivate(actor=actor_of(world.hr), resource=resource)
     rows = [list(r) for r in GOOD_ROWS]
     rows[0][0] = "lr-001"
     result = run(world, csv_bytes(rows))

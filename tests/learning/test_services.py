@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from digiskill.accounts.access import actor_of
 from digiskill.accounts.models import AuditEntry
 from digiskill.learning.models import LearningResource
 from digiskill.learning.parsing import ResourceInput
@@ -35,7 +36,7 @@ def data(**changes) -> ResourceInput:
 
 
 def test_hr_adds_a_resource_of_their_department_with_one_audit_row(world: Cast) -> None:
-    r = resource_create(actor=world.hr, agency=world.dept, data=data(unit_ids=(unit("DT600").pk,)))
+    r = resource_create(actor=actor_of(world.hr), agency=world.dept, data=data(unit_ids=(unit("DT600").pk,)))
     assert r.agency == world.dept and r.updated_by == world.hr
     assert list(r.units.values_list("code", flat=True)) == ["DT600"]
     entry = AuditEntry.objects.get(action="learning_resource_create")
@@ -48,15 +49,15 @@ def test_hr_adds_a_resource_of_their_department_with_one_audit_row(world: Cast) 
 @pytest.mark.parametrize("who", ["staff", "supervisor", "assessor", "executive", "outsider", "sysadmin"])
 def test_only_the_departments_hr_writes_its_resources(world: Cast, who: str) -> None:
     with pytest.raises(PermissionDenied):
-        resource_create(actor=getattr(world, who), agency=world.dept, data=data())
+        resource_create(actor=actor_of(getattr(world, who)), agency=world.dept, data=data())
     assert not LearningResource.objects.exists()
 
 
 @pytest.mark.parametrize("who", ["hr", "staff", "outsider"])
 def test_only_system_administrators_write_shared_resources(world: Cast, who: str) -> None:
     with pytest.raises(PermissionDenied):
-        resource_create(actor=getattr(world, who), agency=None, data=data())
-    shared = resource_create(actor=world.sysadmin, agency=None, data=data())
+        resource_create(actor=actor_of(getattr(world, who)), agency=None, data=data())
+    shared = resource_create(actor=actor_of(world.sysadmin), agency=None, data=data())
     assert shared.agency is None
     assert AuditEntry.objects.get(action="learning_resource_create").agency_id is None
 
@@ -64,7 +65,7 @@ def test_only_system_administrators_write_shared_resources(world: Cast, who: str
 def test_errors_name_the_field_and_value_in_thai_and_english(world: Cast) -> None:
     with pytest.raises(ValidationError) as caught:
         resource_create(
-            actor=world.hr,
+            actor=actor_of(world.hr),
             agency=world.dept,
             data=data(kind="podcast", url="javascript:alert(1)", hours=Decimal("-2"), title=""),
         )
@@ -80,20 +81,20 @@ def test_errors_name_the_field_and_value_in_thai_and_english(world: Cast) -> Non
 
 
 def test_a_code_is_unique_within_its_owner_only(world: Cast) -> None:
-    resource_create(actor=world.hr, agency=world.dept, data=data())
+    resource_create(actor=actor_of(world.hr), agency=world.dept, data=data())
     with pytest.raises(ValidationError, match="already exists"):
-        resource_create(actor=world.hr, agency=world.dept, data=data(code="hr-01"))
-    resource_create(actor=world.outsider, agency=world.other_dept, data=data())
-    resource_create(actor=world.sysadmin, agency=None, data=data())
+        resource_create(actor=actor_of(world.hr), agency=world.dept, data=data(code="hr-01"))
+    resource_create(actor=actor_of(world.outsider), agency=world.other_dept, data=data())
+    resource_create(actor=actor_of(world.sysadmin), agency=None, data=data())
     assert LearningResource.objects.filter(code="HR-01").count() == 3
 
 
 def test_update_records_only_what_changed_and_nothing_when_nothing_did(world: Cast) -> None:
-    r = resource_create(actor=world.hr, agency=world.dept, data=data(unit_ids=(unit("DT600").pk,)))
-    resource_update(actor=world.hr, resource=r, data=data(unit_ids=(unit("DT600").pk,)))
+    r = resource_create(actor=actor_of(world.hr), agency=world.dept, data=data(unit_ids=(unit("DT600").pk,)))
+    resource_update(actor=actor_of(world.hr), resource=r, data=data(unit_ids=(unit("DT600").pk,)))
     assert not AuditEntry.objects.filter(action="learning_resource_update").exists()
     resource_update(
-        actor=world.hr,
+        actor=actor_of(world.hr),
         resource=r,
         data=data(hours=Decimal("7.5"), unit_ids=(unit("DT600").pk, unit("DS500").pk)),
     )
@@ -107,23 +108,23 @@ def test_update_refuses_a_code_another_resource_has(world: Cast) -> None:
     make_resource(world.dept, "A-1")
     r = make_resource(world.dept, "B-1")
     with pytest.raises(ValidationError, match="already exists"):
-        resource_update(actor=world.hr, resource=r, data=data(code="A-1"))
+        resource_update(actor=actor_of(world.hr), resource=r, data=data(code="A-1"))
 
 
 def test_another_departments_hr_cannot_change_a_resource(world: Cast) -> None:
     r = make_resource(world.dept, "A-1")
     with pytest.raises(PermissionDenied):
-        resource_update(actor=world.outsider, resource=r, data=data(code="A-1"))
+        resource_update(actor=actor_of(world.outsider), resource=r, data=data(code="A-1"))
     with pytest.raises(PermissionDenied):
-        resource_deactivate(actor=world.outsider, resource=r)
+        resource_deactivate(actor=actor_of(world.outsider), resource=r)
 
 
 def test_deactivate_and_reactivate_write_one_audit_row_each(world: Cast) -> None:
     r = make_resource(world.dept, "A-1")
-    resource_deactivate(actor=world.hr, resource=r)
-    resource_deactivate(actor=world.hr, resource=r)
+    resource_deactivate(actor=actor_of(world.hr), resource=r)
+    resource_deactivate(actor=actor_of(world.hr), resource=r)
     assert not LearningResource.objects.get(pk=r.pk).is_active
-    resource_activate(actor=world.hr, resource=r)
+    resource_activate(actor=actor_of(world.hr), resource=r)
     actions = list(
         AuditEntry.objects.filter(action__startswith="learning_resource_").values_list("action", flat=True)
     )
@@ -136,7 +137,7 @@ def test_deactivate_and_reactivate_write_one_audit_row_each(world: Cast) -> None
 
 def test_editing_a_deactivated_resource_leaves_it_deactivated(world: Cast) -> None:
     r = make_resource(world.dept, "A-1")
-    resource_deactivate(actor=world.hr, resource=r)
-    resource_update(actor=world.hr, resource=r, data=data(code="A-1", title="ชื่อใหม่"))
+    resource_deactivate(actor=actor_of(world.hr), resource=r)
+    resource_update(actor=actor_of(world.hr), resource=r, data=data(code="A-1", title="ชื่อใหม่"))
     r.refresh_from_db()
     assert (r.title, r.is_active) == ("ชื่อใหม่", False)

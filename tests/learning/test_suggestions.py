@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digiskill.accounts.access import actor_for
+from digiskill.accounts.access import SYSTEM, actor_for
 from digiskill.learning.selectors import (
     CatalogFilter,
     catalog,
@@ -42,7 +42,7 @@ def test_linked_resources_come_own_first_then_shortest_with_unknown_hours_last(w
 
 def test_deactivated_resources_are_never_suggested(world: Cast) -> None:
     r = make_resource(world.dept, "D-1", units=("DG500",))
-    resource_deactivate(actor=None, resource=r)
+    resource_deactivate(actor=SYSTEM, resource=r)
     assert suggest_for(world.dept, unit_id=unit("DG500").pk) == []
     assert not resources_for_agency(world.dept).exists()
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from digiskill.accounts.access import actor_of
 from digiskill.frameworks.models import PersonnelGroup
 from digiskill.people.services import classification_agree, classification_propose
 from tests.factories import Cast, publish_announcement
@@ -16,9 +17,9 @@ from tests.factories import Cast, publish_announcement
 def announced(cast: Cast, ocsc) -> Cast:
     publish_announcement(cast.dept)
     classification_propose(
-        actor=cast.staff, person=cast.staff_person, group=PersonnelGroup.objects.get(code="A")
+        actor=actor_of(cast.staff), person=cast.staff_person, group=PersonnelGroup.objects.get(code="A")
     )
-    classification_agree(actor=cast.supervisor, person=cast.staff_person)
+    classification_agree(actor=actor_of(cast.supervisor), person=cast.staff_person)
     return cast
 
 

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.accounts.models import AuditEntry
 from digiskill.lib.national_id import generate_national_id
 from digiskill.lib.tabular import TableError, write_xlsx
@@ -51,7 +52,7 @@ def csv_bytes(rows: list[list[str]], headers: list[str] = THAI_HEADERS, encoding
 
 
 def run(dept, data: bytes, name: str = "roster.csv", **options) -> RosterImport:
-    return roster_import(actor=None, agency=dept, source=data, filename=name, **options)
+    return roster_import(actor=SYSTEM, agency=dept, source=data, filename=name, **options)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.lib.national_id import generate_national_id
 from digiskill.lib.tabular import TableError, write_xlsx
 from digiskill.people import services
@@ -147,7 +148,7 @@ def _roster_with_everything(cast: Cast) -> None:
         for p in Person.objects.filter(agency=cast.dept).select_related("division", "supervisor")
     ]  # fmt: skip
     headers = [c.rstrip(" *") for c in template_headers()]
-    record = roster_import(actor=None, agency=cast.dept, source=csv_bytes(rows, headers), filename="r.csv")
+    record = roster_import(actor=SYSTEM, agency=cast.dept, source=csv_bytes(rows, headers), filename="r.csv")
     assert record.written and record.counts["updated"] == len(rows), record.errors
 
 
@@ -159,7 +160,7 @@ def test_the_exported_roster_reimports_to_no_change(cast: Cast, ocsc, client_for
     assert response.status_code == 200
     data = b"".join(response.streaming_content)
     record = roster_import(
-        actor=None, agency=cast.dept, source=data, filename=f"roster.{fmt}", deactivate_missing=True
+        actor=SYSTEM, agency=cast.dept, source=data, filename=f"roster.{fmt}", deactivate_missing=True
     )
     assert record.written, record.errors
     assert (record.counts["created"], record.counts["updated"], record.counts["deactivated"]) == (0, 0, 0)
@@ -195,7 +196,7 @@ def test_inactive_people_are_exported_only_when_asked(cast: Cast, ocsc, client_f
 
 
 def _run(cast: Cast, data: bytes, name: str = "roster.csv", **options) -> RosterImport:
-    return roster_import(actor=None, agency=cast.dept, source=data, filename=name, **options)
+    return roster_import(actor=SYSTEM, agency=cast.dept, source=data, filename=name, **options)
 
 
 def test_a_file_over_the_size_limit_is_refused_before_reading(cast: Cast, ocsc, settings) -> None:
@@ -311,7 +312,7 @@ def test_two_imports_racing_on_postgresql(transactional_db, ocsc) -> None:
     def one() -> None:
         try:
             start.wait()
-            results.append(roster_import(actor=None, agency=dept, source=data, filename="r.csv"))
+            results.append(roster_import(actor=SYSTEM, agency=dept, source=data, filename="r.csv"))
         except BaseException as exc:
             results.append(exc)
         finally:

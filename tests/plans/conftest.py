@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from digiskill.accounts.access import actor_of
 from digiskill.agencies.models import AnnouncementGroup
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
 from digiskill.frameworks.models import PersonnelGroup
@@ -94,11 +95,11 @@ def ready_plan(world: World, *, gaps: int = 2) -> Plan:
     """A draft plan of the staff member with complete S.M.A.R.T. goals and one activity each."""
     staff = world.cast.staff
     plan = plan_create(
-        actor=staff, person=world.cast.staff_person, fiscal_year=world.year, gaps=world.gaps[:gaps]
+        actor=actor_of(staff), person=world.cast.staff_person, fiscal_year=world.year, gaps=world.gaps[:gaps]
     )
     for n, goal in enumerate(plan.goals.all()):
         goal_update(
-            actor=staff,
+            actor=actor_of(staff),
             goal=goal,
             what=f"ใช้ข้อมูลวิเคราะห์งานได้ด้วยตนเอง {n}",
             measure="จำนวนรายงานวิเคราะห์ที่ผู้บังคับบัญชารับรอง",
@@ -106,7 +107,11 @@ def ready_plan(world: World, *, gaps: int = 2) -> Plan:
             due_date=due_in_year(world.year),
         )
         activity_add(
-            actor=staff, goal=goal, kind=ActivityKind.ON_THE_JOB, title="มอบหมายงานวิเคราะห์", hours=14
+            actor=actor_of(staff),
+            goal=goal,
+            kind=ActivityKind.ON_THE_JOB,
+            title="มอบหมายงานวิเคราะห์",
+            hours=14,
         )
     return plan
 

@@ -8,6 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from digiskill.accounts.access import actor_of
 from digiskill.plans.models import Application, Plan
 from digiskill.plans.services import (
     activity_progress,
@@ -25,16 +26,18 @@ def scene(world: World, settings, tmp_path):
     """An approved plan of the staff member with an evidence file, and a record of applying a skill."""
     settings.MEDIA_ROOT = tmp_path
     cast = world.cast
-    plan = plan_approve(actor=cast.supervisor, plan=plan_submit(actor=cast.staff, plan=ready_plan(world)))
+    plan = plan_approve(
+        actor=actor_of(cast.supervisor), plan=plan_submit(actor=actor_of(cast.staff), plan=ready_plan(world))
+    )
     activity = plan.goals.first().activities.first()
     activity_progress(
-        actor=cast.staff,
+        actor=actor_of(cast.staff),
         activity=activity,
         status="done",
         evidence_file=SimpleUploadedFile("หลักฐาน.pdf", b"%PDF-1.4 evidence"),
     )
     applied = application_record(
-        actor=cast.staff,
+        actor=actor_of(cast.staff),
         person=cast.staff_person,
         title="ระบบติดตามงาน",
         applied_on=timezone.localdate(),
@@ -205,7 +208,7 @@ def test_only_the_owner_edits_a_draft(world: World, client_for) -> None:
 
 
 def test_only_the_approver_reviews(world: World, client_for) -> None:
-    plan = plan_submit(actor=world.cast.staff, plan=ready_plan(world))
+    plan = plan_submit(actor=actor_of(world.cast.staff), plan=ready_plan(world))
     review = reverse("plans:review", args=[plan.pk])
     assert statuses(client_for, "get", review, ["staff", "supervisor", "director", "hr", "outsider"]) == {
         "staff": 403,

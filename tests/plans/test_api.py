@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.test import Client
 from django.utils import timezone
 
+from digiskill.accounts.access import actor_of
 from digiskill.plans.models import Plan
 from digiskill.plans.services import plan_approve, plan_submit
 from tests.plans.conftest import World, due_in_year, ready_plan
@@ -77,7 +78,8 @@ def test_building_and_approving_a_plan_through_the_api(world: World, client_for,
 def test_progress_feedback_completion_and_revision(world: World, client_for) -> None:
     cast = world.cast
     plan = plan_approve(
-        actor=cast.supervisor, plan=plan_submit(actor=cast.staff, plan=ready_plan(world, gaps=1))
+        actor=actor_of(cast.supervisor),
+        plan=plan_submit(actor=actor_of(cast.staff), plan=ready_plan(world, gaps=1)),
     )
     staff, supervisor = client_for("staff"), client_for("supervisor")
     goal = plan.goals.get()
@@ -115,7 +117,7 @@ def test_applications_through_the_api(world: World, client_for) -> None:
 
 
 def test_access_to_the_api(world: World, client_for) -> None:
-    plan = plan_submit(actor=world.cast.staff, plan=ready_plan(world))
+    plan = plan_submit(actor=actor_of(world.cast.staff), plan=ready_plan(world))
     goal = plan.goals.first()
     url = f"{API}/{plan.pk}"
     got = {

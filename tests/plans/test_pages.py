@@ -8,6 +8,7 @@ import re
 from django.urls import reverse
 from django.utils import timezone
 
+from digiskill.accounts.access import actor_of
 from digiskill.assessments.models import Assessment
 from digiskill.inbox.models import Notification
 from digiskill.learning.models import LearningResource
@@ -58,7 +59,10 @@ def test_starting_a_plan_from_gaps_opens_the_editor(world: World, client_for, re
 
 def test_the_editor_saves_goals_and_activities_without_javascript(world: World, client_for) -> None:
     plan = plan_create(
-        actor=world.cast.staff, person=world.cast.staff_person, fiscal_year=world.year, gaps=world.gaps[:1]
+        actor=actor_of(world.cast.staff),
+        person=world.cast.staff_person,
+        fiscal_year=world.year,
+        gaps=world.gaps[:1],
     )
     goal = plan.goals.get()
     client = client_for("staff")
@@ -115,7 +119,10 @@ def test_the_editor_swaps_the_goal_with_htmx(world: World, client_for) -> None:
 
 def test_submitting_an_incomplete_plan_names_the_goal(world: World, client_for) -> None:
     plan = plan_create(
-        actor=world.cast.staff, person=world.cast.staff_person, fiscal_year=world.year, gaps=world.gaps[:1]
+        actor=actor_of(world.cast.staff),
+        person=world.cast.staff_person,
+        fiscal_year=world.year,
+        gaps=world.gaps[:1],
     )
     client = client_for("staff")
     response = client.post(reverse("plans:submit", args=[plan.pk]), follow=True)
@@ -126,7 +133,7 @@ def test_submitting_an_incomplete_plan_names_the_goal(world: World, client_for) 
 
 
 def test_the_supervisor_returns_then_approves_on_the_review_page(world: World, client_for) -> None:
-    plan = plan_submit(actor=world.cast.staff, plan=ready_plan(world))
+    plan = plan_submit(actor=actor_of(world.cast.staff), plan=ready_plan(world))
     supervisor = client_for("supervisor")
     home = body(supervisor.get(reverse("core:home")))
     assert "แผนพัฒนาที่รอท่านพิจารณา" in home and world.cast.staff_person.full_name in home
@@ -138,7 +145,7 @@ def test_the_supervisor_returns_then_approves_on_the_review_page(world: World, c
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.RETURNED
     edit = body(client_for("staff").get(reverse("plans:edit", args=[plan.pk])))
     assert 'id="returned-comment"' in edit and "เพิ่มการสอนงาน" in edit
-    plan_submit(actor=world.cast.staff, plan=plan)
+    plan_submit(actor=actor_of(world.cast.staff), plan=plan)
     response = supervisor.post(reverse("plans:approve", args=[plan.pk]), {"comment": "ดี"})
     assert response.status_code == 302
     assert Plan.objects.get(pk=plan.pk).status == PlanStatus.APPROVED
@@ -157,7 +164,8 @@ def test_a_review_without_a_waiting_plan_goes_to_the_plan(world: World, client_f
 
 def test_progress_feedback_and_versions_on_the_plan_page(world: World, client_for) -> None:
     plan = plan_approve(
-        actor=world.cast.supervisor, plan=plan_submit(actor=world.cast.staff, plan=ready_plan(world))
+        actor=actor_of(world.cast.supervisor),
+        plan=plan_submit(actor=actor_of(world.cast.staff), plan=ready_plan(world)),
     )
     activity = plan.goals.first().activities.first()
     staff = client_for("staff")
@@ -182,7 +190,7 @@ def test_progress_feedback_and_versions_on_the_plan_page(world: World, client_fo
 
 
 def test_team_and_department_lists(world: World, client_for) -> None:
-    plan_submit(actor=world.cast.staff, plan=ready_plan(world))
+    plan_submit(actor=actor_of(world.cast.staff), plan=ready_plan(world))
     team = body(client_for("director").get(reverse("plans:team")))
     assert world.cast.staff_person.full_name in team and world.cast.supervisor_person.full_name in team
     assert "ยังไม่มีแผน" in team  # the supervisor has none
@@ -191,7 +199,7 @@ def test_team_and_department_lists(world: World, client_for) -> None:
 
 
 def test_hr_sees_late_approvals_and_sets_the_limit(world: World, client_for) -> None:
-    plan = plan_submit(actor=world.cast.staff, plan=ready_plan(world))
+    plan = plan_submit(actor=actor_of(world.cast.staff), plan=ready_plan(world))
     hr = client_for("hr")
     assert world.cast.staff_person.full_name not in body(hr.get(reverse("plans:overdue")))
     Plan.objects.filter(pk=plan.pk).update(submitted_at=timezone.now() - dt.timedelta(days=9))
@@ -207,7 +215,8 @@ def test_hr_sees_late_approvals_and_sets_the_limit(world: World, client_for) -> 
 
 def test_applications_page_records_and_the_supervisor_acknowledges(world: World, client_for) -> None:
     plan = plan_approve(
-        actor=world.cast.supervisor, plan=plan_submit(actor=world.cast.staff, plan=ready_plan(world))
+        actor=actor_of(world.cast.supervisor),
+        plan=plan_submit(actor=actor_of(world.cast.staff), plan=ready_plan(world)),
     )
     goal = plan.goals.first()
     staff = client_for("staff")
@@ -230,7 +239,10 @@ def test_applications_page_records_and_the_supervisor_acknowledges(world: World,
 
 def test_a_resource_becomes_an_activity_in_one_click(world: World, client_for, resource) -> None:
     plan = plan_create(
-        actor=world.cast.staff, person=world.cast.staff_person, fiscal_year=world.year, gaps=world.gaps[:1]
+        actor=actor_of(world.cast.staff),
+        person=world.cast.staff_person,
+        fiscal_year=world.year,
+        gaps=world.gaps[:1],
     )
     goal = plan.goals.get()
     response = client_for("staff").post(reverse("plans:activity_from_resource", args=[goal.pk, resource.pk]))
@@ -255,7 +267,9 @@ def test_the_home_panel_shows_my_plan(world: World, client_for) -> None:
     home = body(client_for("staff").get(reverse("core:home")))
     assert f"ยังไม่มีแผนพัฒนารายบุคคลของปีงบประมาณ พ.ศ. {world.year}" in home
     plan = ready_plan(world)
-    activity_add(actor=world.cast.staff, goal=plan.goals.first(), kind="coaching", title="สอนงาน", hours=1)
+    activity_add(
+        actor=actor_of(world.cast.staff), goal=plan.goals.first(), kind="coaching", title="สอนงาน", hours=1
+    )
     home = body(client_for("staff").get(reverse("core:home")))
     assert reverse("plans:detail", args=[plan.pk]) in home and "ร่าง" in home
 
@@ -280,7 +294,10 @@ def test_an_empty_plan_is_refused_with_a_clear_message(world: World, client_for)
 
 def test_a_plan_without_goals_says_so_and_not_see_above(world: World, client_for) -> None:
     plan = plan_create(
-        actor=world.cast.staff, person=world.cast.staff_person, fiscal_year=world.year, gaps=world.gaps[:1]
+        actor=actor_of(world.cast.staff),
+        person=world.cast.staff_person,
+        fiscal_year=world.year,
+        gaps=world.gaps[:1],
     )
     plan.goals.all().delete()
     page = body(client_for("staff").get(reverse("plans:edit", args=[plan.pk])))

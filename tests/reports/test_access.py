@@ -110,7 +110,8 @@ def test_the_outsider_sees_only_their_own_department(idp: Plan, cast: Cast, clie
 def test_the_executive_reads_figures_but_not_the_list_of_people(idp: Plan, cast: Cast, client_for) -> None:
     Plan.objects.filter(pk=idp.pk).update(status="submitted")
     body = client_for("executive").get(reverse("reports:plans"), {"year": 2570}).content.decode()
-    assert 'id="completion-division"' in body and 'id="waiting"' in body
+    assert 'id="completion-division"' in body and 'id="waiting-scope"' in body  # how many wait, no names
+    assert 'id="waiting"' not in body  # the cast's executive has nobody in their line
     assert 'id="pending-table"' not in body and "ผู้ที่ยังไม่เสนอแผน" not in body
     assert reverse("reports:plan_xlsx", args=[idp.pk]) not in body  # the form is not theirs to open
     hr = client_for("hr").get(reverse("reports:plans"), {"year": 2570}).content.decode()

@@ -12,8 +12,8 @@ only the people in their own line: to an executive anyone else is missing (404),
 members forbidden (403).
 
 Inactive lose access: an inactive login, an inactive membership or an inactive department gives
-no role. `user=None` in a service is the system itself (commands, loaders, jobs) and passes every
-rule written for users.
+no role. Every service takes `actor: Actor`; commands, loaders and jobs pass `SYSTEM`, the system
+itself, whose `user` is None and which passes every rule written for users (`is_hr_admin(None, …)`).
 
 The accounts app sits below the people app, so it does not import it: the people app registers
 how to find a login's person record (`register_person_resolver`) when it is ready.
@@ -59,11 +59,16 @@ def person_of(user: User, agency_id: int) -> Person | None:
 
 @dataclass
 class Actor:
-    """The logged-in user acting in one department (or in none)."""
+    """The logged-in user acting in one department (or in none); `user=None` is the system itself."""
 
-    user: User
+    user: User | None
     membership: Membership | None
     _roles: frozenset[Role] | None = field(default=None, repr=False)
+
+    @property
+    def is_system(self) -> bool:
+        """True for the system itself (commands, loaders, jobs), which acts for no user."""
+        return self.user is None
 
     @property
     def agency(self) -> Agency | None:
@@ -73,7 +78,7 @@ class Actor:
     @cached_property
     def person(self) -> Person | None:
         """The actor's own person record in their department, if linked."""
-        if self.membership is None:
+        if self.membership is None or self.user is None:
             return None
         return person_of(self.user, self.membership.agency_id)
 
@@ -81,6 +86,8 @@ class Actor:
     def roles(self) -> frozenset[Role]:
         """Every role the actor holds in their department (plus system administration)."""
         roles: set[Role] = set()
+        if self.user is None:
+            return frozenset()
         if self.user.is_system_admin:
             roles.add(Role.SYSTEM_ADMIN)
         m = self.membership
@@ -193,6 +200,16 @@ def actor_for(user: User, agency_id: int | None = None) -> Actor:
     return Actor(user=user, membership=chosen or (memberships[0] if memberships else None))
 
 
+SYSTEM = Actor(user=None, membership=None)
+"""The system itself as an actor: commands, loaders, jobs. No roles, no department, no person;
+services let it do everything their rules allow the system (`is_hr_admin(None, …)` is True)."""
+
+
+def actor_of(user: User | None) -> Actor:
+    """The actor for code that holds only a user (tests, signals): None is SYSTEM."""
+    return SYSTEM if user is None else actor_for(user)
+
+
 def require_agency(actor: Actor) -> Agency:
     """Return the actor's department, or 404 for someone with none (an outsider)."""
     if actor.agency is None:
@@ -216,5 +233,5 @@ def require_system_admin(actor: Actor) -> None:
 
 def role_labels(roles: Iterable[Role]) -> list[str]:
     """Human labels of roles, in the order of the Role enum."""
-    ordered = [r for r in Role if r in set(roles)]
-    return [str(r.label) for r in ordered]
+    wanted = set(roles)  # once: an iterator would be used up by the first test
+    return [str(r.label) for r in Role if r in wanted]

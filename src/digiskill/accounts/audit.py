@@ -8,13 +8,16 @@ import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from digiskill.accounts.models import AuditEntry, User
+from digiskill.accounts.models import AuditEntry
+
+if TYPE_CHECKING:
+    from digiskill.accounts.access import Actor
 
 ACTION_LABELS: dict[str, Promise] = {
     "login": _("Logged in"),
@@ -95,20 +98,25 @@ def assign(obj: models.Model, values: Mapping[str, Any]) -> dict[str, list[Any]]
     return diff(before, snapshot(obj, values.keys()))
 
 
+def _actor_name(actor: Actor) -> str:
+    """The name kept with an audit row: the login's username, or "system" for the system itself."""
+    return (actor.user.get_username() if actor.user is not None else "system")[:150]
+
+
 def audit_record(
     *,
-    actor: User | None,
+    actor: Actor,
     action: str,
     obj: models.Model | None = None,
     agency_id: int | None = None,
     changes: Mapping[str, Any] | None = None,
     object_repr: str | None = None,
 ) -> AuditEntry:
-    """Write one audit row for a service write; `actor=None` means the system itself (CLI, loaders)."""
+    """Write one audit row for a service write; the SYSTEM actor (CLI, loaders) is recorded as "system"."""
     return AuditEntry.objects.create(
         agency_id=agency_id,
-        actor=actor,
-        actor_name=(actor.get_username() if actor else "system")[:150],
+        actor=actor.user,
+        actor_name=_actor_name(actor),
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
         object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
@@ -125,10 +133,10 @@ class AuditBatch:
     agency and client address as `audit_record` would give them.
     """
 
-    def __init__(self, *, actor: User | None, agency_id: int | None, batch_size: int = 2000) -> None:
+    def __init__(self, *, actor: Actor, agency_id: int | None, batch_size: int = 2000) -> None:
         """Start an empty batch for this actor and agency."""
-        self.actor, self.agency_id, self.batch_size = actor, agency_id, batch_size
-        self.actor_name = (actor.get_username() if actor else "system")[:150]
+        self.user, self.agency_id, self.batch_size = actor.user, agency_id, batch_size
+        self.actor_name = _actor_name(actor)
         self.ip_address = _client_address.get()
         self.pending: list[AuditEntry] = []
         self.written = 0
@@ -140,7 +148,7 @@ class AuditBatch:
         self.pending.append(
             AuditEntry(
                 agency_id=self.agency_id,
-                actor=self.actor,
+                actor=self.user,
                 actor_name=self.actor_name,
                 action=action,
                 object_type=object_type,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
+from digiskill.accounts.access import Actor
 from digiskill.accounts.audit import assign, audit_record
 from digiskill.accounts.models import Membership, User
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 @transaction.atomic
 def user_create(
     *,
-    actor: User | None,
+    actor: Actor,
     username: str,
     password: str | None,
     email: str = "",
@@ -47,7 +48,7 @@ def user_create(
 
 
 @transaction.atomic
-def user_set_password(*, actor: User | None, user: User, password: str, reason: str) -> None:
+def user_set_password(*, actor: Actor, user: User, password: str, reason: str) -> None:
     """Set a user's password (change, reset or by an administrator); the log keeps no secret."""
     user.set_password(password)
     user.save(update_fields=["password"])
@@ -57,7 +58,7 @@ def user_set_password(*, actor: User | None, user: User, password: str, reason: 
 @transaction.atomic
 def membership_grant(
     *,
-    actor: User | None,
+    actor: Actor,
     user: User,
     agency: Agency,
     is_hr_admin: bool = False,

@@ -16,7 +16,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from digiskill.accounts.access import ActorRequest
+from digiskill.accounts.access import Actor, ActorRequest, actor_of
 from digiskill.accounts.audit import audit_record
 from digiskill.accounts.forms import AuditFilterForm
 from digiskill.accounts.selectors import audit_actions, audit_entries_for_actor
@@ -34,7 +34,10 @@ class LoginView(auth_views.LoginView):
         user = form.get_user()
         membership = user.memberships.filter(is_active=True).order_by("id").first()
         audit_record(
-            actor=user, action="login", obj=user, agency_id=membership.agency_id if membership else None
+            actor=Actor(user=user, membership=membership),
+            action="login",
+            obj=user,
+            agency_id=membership.agency_id if membership else None,
         )
         return response
 
@@ -49,7 +52,7 @@ def password_change(request: ActorRequest) -> HttpResponse:
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user_set_password(
-            actor=request.user,
+            actor=request.actor,
             user=request.user,
             password=form.cleaned_data["new_password1"],
             reason="change",
@@ -81,7 +84,10 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: SetPasswordForm) -> HttpResponse:  # type: ignore[type-arg]
         user_set_password(
-            actor=form.user, user=form.user, password=form.cleaned_data["new_password1"], reason="reset"
+            actor=actor_of(form.user),
+            user=form.user,
+            password=form.cleaned_data["new_password1"],
+            reason="reset",
         )
         del self.request.session[auth_views.INTERNAL_RESET_SESSION_TOKEN]
         return redirect(self.get_success_url())

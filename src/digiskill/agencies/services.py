@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from digiskill.accounts.access import Actor
 from digiskill.accounts.audit import assign, audit_record
-from digiskill.accounts.models import User
 from digiskill.agencies.models import (
     Agency,
     AgencyKind,
@@ -65,7 +65,7 @@ def _check_parent(kind: AgencyKind, parent: Agency | None) -> None:
 @transaction.atomic
 def agency_save(
     *,
-    actor: User | None,
+    actor: Actor,
     code: str,
     name_th: str,
     kind: AgencyKind,
@@ -137,7 +137,7 @@ def _free_code(department: Agency, code: str) -> str:
 @transaction.atomic
 def agency_unit_create(
     *,
-    actor: User | None,
+    actor: Actor,
     department: Agency,
     kind: AgencyKind,
     name_th: str,
@@ -171,7 +171,7 @@ def agency_unit_create(
 
 
 @transaction.atomic
-def agency_unit_rename(*, actor: User | None, unit: Agency, name_th: str, name_en: str = "") -> Agency:
+def agency_unit_rename(*, actor: Actor, unit: Agency, name_th: str, name_en: str = "") -> Agency:
     """Rename a division or section; an unchanged name writes nothing."""
     if unit.kind not in (AgencyKind.DIVISION, AgencyKind.SECTION):
         raise Refusal(_("Only divisions and sections can be renamed here."))
@@ -188,7 +188,7 @@ def agency_unit_rename(*, actor: User | None, unit: Agency, name_th: str, name_e
 
 
 @transaction.atomic
-def agency_unit_set_active(*, actor: User | None, unit: Agency, active: bool) -> Agency:
+def agency_unit_set_active(*, actor: Actor, unit: Agency, active: bool) -> Agency:
     """Deactivate (or reactivate) a division or section; one with active people or sections stays."""
     if unit.kind not in (AgencyKind.DIVISION, AgencyKind.SECTION):
         raise Refusal(_("Only divisions and sections can be deactivated here."))
@@ -274,7 +274,7 @@ def _check_target(
 @transaction.atomic
 def digital_target_save(
     *,
-    actor: User | None,
+    actor: Actor,
     agency: Agency,
     stage: Stage,
     vision: str,
@@ -297,7 +297,7 @@ def digital_target_save(
         stage=stage,
         vision=vision,
         stage_rationale=stage_rationale,
-        created_by=actor,
+        created_by=actor.user,
     )
     TargetGoal.objects.bulk_create(
         TargetGoal(target=target, horizon=g.horizon, kind=g.kind, goal=g.goal, text=g.text, order=i)
@@ -343,7 +343,7 @@ def _source_label(source: SkillSource | None) -> str:
 @transaction.atomic
 def skill_set_start(
     *,
-    actor: User | None,
+    actor: Actor,
     agency: Agency,
     group: PersonnelGroup,
     stage: Stage,
@@ -372,7 +372,7 @@ def skill_set_start(
         for n, i in enumerate(items)
     )
     skill_set.started_from = _source_label(source)
-    skill_set.updated_by = actor
+    skill_set.updated_by = actor.user
     skill_set.save(update_fields=["started_from", "updated_by", "updated_at"])
     audit_record(
         actor=actor,
@@ -387,7 +387,7 @@ def skill_set_start(
 @transaction.atomic
 def skill_item_add(
     *,
-    actor: User | None,
+    actor: Actor,
     skill_set: AgencySkillSet,
     component: SkillComponent,
     unit: Unit | None = None,
@@ -412,7 +412,7 @@ def skill_item_add(
         text_en=text_en,
         order=(last or 0) + 1,
     )
-    skill_set.updated_by = actor
+    skill_set.updated_by = actor.user
     skill_set.save(update_fields=["updated_by", "updated_at"])
     audit_record(
         actor=actor,
@@ -425,14 +425,14 @@ def skill_item_add(
 
 
 @transaction.atomic
-def skill_items_remove(*, actor: User | None, skill_set: AgencySkillSet, item_ids: Collection[int]) -> int:
+def skill_items_remove(*, actor: Actor, skill_set: AgencySkillSet, item_ids: Collection[int]) -> int:
     """Remove these items from a skill set (to keep a subset of units or drop one); return how many."""
     items = skill_set.items.filter(pk__in=item_ids)
     removed = [str(i) for i in items.select_related("unit")]
     if not removed:
         return 0
     items.delete()
-    skill_set.updated_by = actor
+    skill_set.updated_by = actor.user
     skill_set.save(update_fields=["updated_by", "updated_at"])
     audit_record(
         actor=actor,
@@ -456,7 +456,7 @@ def _announced_groups(agency: Agency, target: DigitalTarget) -> list[tuple[Perso
 
 @transaction.atomic
 def announcement_publish(
-    *, actor: User | None, agency: Agency, title: str, effective_date: date, note: str = ""
+    *, actor: Actor, agency: Agency, title: str, effective_date: date, note: str = ""
 ) -> Announcement:
     """Publish the roles and required skills of every group at the current target stage, as a new version."""
     target = DigitalTarget.objects.filter(agency=agency).order_by("-version").first()
@@ -474,7 +474,7 @@ def announcement_publish(
         target=target,
         stage=target.stage,
         note=normalise_text(note),
-        published_by=actor,
+        published_by=actor.user,
     )
     sets = {s.group_id: s for s in AgencySkillSet.objects.filter(agency=agency, stage=target.stage)}
     items: list[AnnouncementItem] = []

@@ -99,7 +99,7 @@ def structure(request: ActorRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             unit = agency_unit_create(
-                actor=request.user,
+                actor=request.actor,
                 department=agency,
                 kind=AgencyKind(data["kind"]),
                 name_th=data["name_th"],
@@ -124,11 +124,11 @@ def unit_edit(request: ActorRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             if "active" in request.POST:
-                agency_unit_set_active(actor=request.user, unit=unit, active=request.POST["active"] == "1")
+                agency_unit_set_active(actor=request.actor, unit=unit, active=request.POST["active"] == "1")
                 messages.success(request, _("Saved."))
                 return redirect("agencies:structure")
             if form.is_valid():
-                agency_unit_rename(actor=request.user, unit=unit, **form.cleaned_data)
+                agency_unit_rename(actor=request.actor, unit=unit, **form.cleaned_data)
                 messages.success(request, _("Saved."))
                 return redirect("agencies:structure")
         except ValidationError as exc:
@@ -197,7 +197,7 @@ def target_edit(request: ActorRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and goal_forms.is_valid() and member_forms.is_valid():
         try:
             digital_target_save(
-                actor=request.user,
+                actor=request.actor,
                 agency=agency,
                 goals=[
                     GoalInput(g["horizon"], g["kind"], g["goal"], g["text"])
@@ -314,12 +314,12 @@ def _skill_set_post(
     try:
         if "remove" in request.POST and current is not None:
             ids = [int(i) for i in request.POST.getlist("item") if i.isdigit()]
-            removed = skill_items_remove(actor=request.user, skill_set=current, item_ids=ids)
+            removed = skill_items_remove(actor=request.actor, skill_set=current, item_ids=ids)
             messages.success(request, _("%(n)s items removed.") % {"n": removed})
         elif "add" in request.POST and form.is_valid():
             if current is None:
-                current = skill_set_start(actor=request.user, agency=agency, group=group, stage=found.stage)
-            skill_item_add(actor=request.user, skill_set=current, **form.cleaned_data)
+                current = skill_set_start(actor=request.actor, agency=agency, group=group, stage=found.stage)
+            skill_item_add(actor=request.actor, skill_set=current, **form.cleaned_data)
             messages.success(request, _("The item has been added."))
         else:
             return None
@@ -344,7 +344,7 @@ def skill_set_start_view(request: ActorRequest, code: str) -> HttpResponse:
     if request.method == "POST" and ("confirm" in request.POST or source is None):
         ids = {int(i) for i in request.POST.getlist("item") if i.isdigit()}
         skill_set_start(
-            actor=request.user, agency=agency, group=group, stage=found.stage, source=source, item_ids=ids
+            actor=request.actor, agency=agency, group=group, stage=found.stage, source=source, item_ids=ids
         )
         messages.success(
             request,
@@ -407,7 +407,7 @@ def announcement_new(request: ActorRequest) -> HttpResponse:
     form = AnnouncementForm(request.POST or None, initial={"effective_date": today()})
     if request.method == "POST" and form.is_valid():
         try:
-            published = announcement_publish(actor=request.user, agency=agency, **form.cleaned_data)
+            published = announcement_publish(actor=request.actor, agency=agency, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -283,9 +283,9 @@ def mine(request: HttpRequest) -> MineOut:
 @router.post("/me/start", response={201: AssessmentOut, 422: Problem}, summary="Start a round")
 def start(request: HttpRequest) -> Status[AssessmentOut | Problem]:
     """Start a round of the caller's self-assessment (a later one starts from the previous result)."""
-    person = _me(_actor(request))
-    user = _actor(request).user
-    return _refusable(lambda: _full(assessment_start(actor=user, person=person)), 201)
+    actor = _actor(request)
+    person = _me(actor)
+    return _refusable(lambda: _full(assessment_start(actor=actor, person=person)), 201)
 
 
 @router.get("/me/gaps", response=list[GapOut], summary="My skill gaps")
@@ -315,7 +315,7 @@ def answers_save(request: HttpRequest, pk: int, data: AnswersIn) -> Status[Asses
         )
 
     def write() -> AssessmentOut:
-        assessment_answers_save(actor=actor.user, assessment=assessment, answers=answers)
+        assessment_answers_save(actor=actor, assessment=assessment, answers=answers)
         return _full(assessment)
 
     return _refusable(write)
@@ -337,7 +337,7 @@ def evidence_upload(
 
     def write() -> AssessmentItemOut:
         saved = assessment_item_save(
-            actor=actor.user,
+            actor=actor,
             item=item,
             has=item.self_has,
             level=item.self_level,
@@ -355,7 +355,7 @@ def submit(request: HttpRequest, pk: int) -> Status[AssessmentOut | Problem]:
     """Submit the caller's finished draft to the supervisor (422 naming the unanswered items)."""
     actor = _actor(request)
     assessment = get_own_draft(actor, pk)
-    return _refusable(lambda: _full(assessment_submit(actor=actor.user, assessment=assessment)))
+    return _refusable(lambda: _full(assessment_submit(actor=actor, assessment=assessment)))
 
 
 # --- reading ----------------------------------------------------------------------------------------
@@ -404,7 +404,7 @@ def review(request: HttpRequest, pk: int, data: ReviewIn) -> Status[AssessmentOu
     write = assessment_review_complete if data.complete else assessment_review_save
 
     def run() -> AssessmentOut:
-        return _full(write(actor=actor.user, assessment=assessment, reviews=found, comment=data.comment))
+        return _full(write(actor=actor, assessment=assessment, reviews=found, comment=data.comment))
 
     return _refusable(run)
 
@@ -415,5 +415,5 @@ def return_for_changes(request: HttpRequest, pk: int, data: ReturnIn) -> Status[
     actor = _actor(request)
     assessment = get_for_review(actor, pk)
     return _refusable(
-        lambda: _full(assessment_return(actor=actor.user, assessment=assessment, comment=data.comment))
+        lambda: _full(assessment_return(actor=actor, assessment=assessment, comment=data.comment))
     )

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from digiskill.accounts.access import Actor
 from digiskill.accounts.audit import assign, audit_record
-from digiskill.accounts.models import User
 from digiskill.agencies.models import Announcement, AnnouncementItem
 from digiskill.agencies.selectors import announcement_in_force
 from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus, Proficiency
@@ -114,9 +114,9 @@ def _check_link(link: str, label: str) -> str:
     return link
 
 
-def _check_own_draft(actor: User | None, assessment: Assessment) -> None:
+def _check_own_draft(actor: Actor, assessment: Assessment) -> None:
     """Only the person answers, and only while the round is a draft."""
-    if not may_answer(actor, assessment):
+    if not may_answer(actor.user, assessment):
         raise PermissionDenied
     if assessment.status != AssessmentStatus.DRAFT:
         raise Refusal(
@@ -173,13 +173,13 @@ def _required_items(person: Person) -> tuple[Announcement, int, list[Announcemen
 
 
 @transaction.atomic
-def assessment_start(*, actor: User | None, person: Person) -> Assessment:
+def assessment_start(*, actor: Actor, person: Person) -> Assessment:
     """Start a round of the person's self-assessment against the skills announced for their group.
 
     A later round starts from the previous round's result: the agreed have / not yet (else the
     person's own), level, comment and evidence of every item still required; new items are empty.
     """
-    if actor is not None and person.user_id != actor.pk:
+    if actor.user is not None and person.user_id != actor.user.pk:
         raise PermissionDenied
     Person.objects.select_for_update().filter(pk=person.pk).first()  # one start at a time
     in_progress = Assessment.objects.filter(person=person, status__in=OPEN).order_by("-round").first()
@@ -258,7 +258,7 @@ def _discard_evidence(item: AssessmentItem) -> None:
 @transaction.atomic
 def assessment_item_save(
     *,
-    actor: User | None,
+    actor: Actor,
     item: AssessmentItem,
     has: bool | None,
     level: int | None = None,
@@ -301,7 +301,7 @@ def assessment_item_save(
 
 @transaction.atomic
 def assessment_answers_save(
-    *, actor: User | None, assessment: Assessment, answers: Sequence[Answer]
+    *, actor: Actor, assessment: Assessment, answers: Sequence[Answer]
 ) -> list[AssessmentItem]:
     """Save several answers of the person's draft at once (one audit row); returns the changed items."""
     _check_own_draft(actor, assessment)
@@ -339,7 +339,7 @@ def _not_answered_error(missing: Sequence[AssessmentItem]) -> Refusal:
 
 
 @transaction.atomic
-def assessment_submit(*, actor: User | None, assessment: Assessment, quiet: bool = False) -> Assessment:
+def assessment_submit(*, actor: Actor, assessment: Assessment, quiet: bool = False) -> Assessment:
     """The person submits the finished draft for the supervisor's review; every item must be answered.
 
     `quiet` writes without telling the reviewer (the demo loader's past rounds).
@@ -375,8 +375,8 @@ def assessment_submit(*, actor: User | None, assessment: Assessment, quiet: bool
 # --- the review ----------------------------------------------------------------------------------
 
 
-def _check_reviewer(actor: User | None, assessment: Assessment) -> None:
-    if not may_review(actor, assessment):
+def _check_reviewer(actor: Actor, assessment: Assessment) -> None:
+    if not may_review(actor.user, assessment):
         raise PermissionDenied
     if assessment.status != AssessmentStatus.SUBMITTED:
         raise Refusal(_("Round %(round)s is not waiting for review."), round=assessment.round)
@@ -430,7 +430,7 @@ def _items_by_pk(assessment: Assessment) -> dict[int, AssessmentItem]:
 @transaction.atomic
 def assessment_review_save(
     *,
-    actor: User | None,
+    actor: Actor,
     assessment: Assessment,
     reviews: Sequence[ItemReview] = (),
     comment: str | None = None,
@@ -457,17 +457,17 @@ def assessment_review_save(
     return assessment
 
 
-def _reviewer_person(actor: User | None, assessment: Assessment) -> Person | None:
+def _reviewer_person(actor: Actor, assessment: Assessment) -> Person | None:
     """The reviewer's own person record (the supervisor when the system itself completes a review)."""
-    if actor is None:
+    if actor.user is None:
         return assessment.person.supervisor
-    return Person.objects.filter(agency_id=assessment.agency_id, user=actor).first()
+    return Person.objects.filter(agency_id=assessment.agency_id, user=actor.user).first()
 
 
 @transaction.atomic
 def assessment_review_complete(
     *,
-    actor: User | None,
+    actor: Actor,
     assessment: Assessment,
     reviews: Sequence[ItemReview] = (),
     comment: str | None = None,
@@ -542,7 +542,7 @@ def assessment_review_complete(
 
 
 @transaction.atomic
-def assessment_return(*, actor: User | None, assessment: Assessment, comment: str) -> Assessment:
+def assessment_return(*, actor: Actor, assessment: Assessment, comment: str) -> Assessment:
     """The reviewer returns the round to the person as a draft, saying what to change."""
     _check_reviewer(actor, assessment)
     comment = _check_comment(comment)

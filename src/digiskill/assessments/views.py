@@ -97,7 +97,7 @@ def start(request: ActorRequest) -> HttpResponse:
     """Start a round (a later one starts from the previous result)."""
     person = _me(request.actor)
     try:
-        assessment = assessment_start(actor=request.user, person=person)
+        assessment = assessment_start(actor=request.actor, person=person)
     except ValidationError as exc:
         _refused(request, exc)
         return redirect("assessments:mine")
@@ -165,7 +165,7 @@ def item_save(request: ActorRequest, pk: int) -> HttpResponse:
     error = ""
     if form.is_valid():
         try:
-            assessment_item_save(actor=request.user, item=item, **form.values())
+            assessment_item_save(actor=request.actor, item=item, **form.values())
         except ValidationError as exc:
             error = " ".join(exc.messages)
     else:
@@ -234,7 +234,7 @@ def submit(request: ActorRequest, pk: int) -> HttpResponse:
     """Submit my finished draft for the supervisor's review."""
     assessment = get_own_draft(request.actor, pk)
     try:
-        assessment_submit(actor=request.user, assessment=assessment)
+        assessment_submit(actor=request.actor, assessment=assessment)
     except ValidationError as exc:
         _refused(request, exc)
     else:
@@ -353,7 +353,7 @@ def review(request: ActorRequest, pk: int) -> HttpResponse:
         write = assessment_review_complete if complete else assessment_review_save
         try:
             write(
-                actor=request.user,
+                actor=request.actor,
                 assessment=assessment,
                 reviews=found,
                 comment=request.POST.get("comment", ""),
@@ -382,7 +382,7 @@ def review_return(request: ActorRequest, pk: int) -> HttpResponse:
     """Return the round to the person as a draft, with a comment."""
     assessment = get_for_review(request.actor, pk)
     try:
-        assessment_return(actor=request.user, assessment=assessment, comment=request.POST.get("comment", ""))
+        assessment_return(actor=request.actor, assessment=assessment, comment=request.POST.get("comment", ""))
     except ValidationError as exc:
         _refused(request, exc)
         return redirect("assessments:review", pk=assessment.pk)

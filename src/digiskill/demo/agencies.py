@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.agencies.models import Agency, AgencySkillSet, Announcement, DigitalTarget
 from digiskill.agencies.services import (
     GoalInput,
@@ -93,14 +94,14 @@ def demo_programme(dept: Agency, people: dict[str, Person]) -> None:
     _skill_sets(dept, framework, target)
     if not Announcement.objects.filter(agency=dept).exists():
         start, _end = fiscal_year_bounds(fiscal_year(timezone.localdate()))
-        announcement_publish(actor=None, agency=dept, title=ANNOUNCEMENT_TITLE, effective_date=start)
+        announcement_publish(actor=SYSTEM, agency=dept, title=ANNOUNCEMENT_TITLE, effective_date=start)
 
 
 def _framework() -> Framework:
     """The OCSC framework, loaded first when `make run` has not done it already."""
     found = Framework.objects.filter(code=FRAMEWORK).first()
     if found is None:
-        framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
+        framework_load(actor=SYSTEM, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
         found = Framework.objects.get(code=FRAMEWORK)
     return found
 
@@ -134,7 +135,7 @@ def _workloads(dept: Agency, people: dict[str, Person]) -> None:
             shares, career = {"A": 60, "S": 40}, "A"
         if person.pk in spanning:  # work spanning two groups, with a person-specific role below
             shares, career = {"A": 50, "S": 50}, "A"
-        person_set_workload(actor=None, person=person, workload=shares, career_path_group=career)
+        person_set_workload(actor=SYSTEM, person=person, workload=shares, career_path_group=career)
 
 
 def _classifications(dept: Agency, people: dict[str, Person]) -> None:
@@ -150,9 +151,9 @@ def _classifications(dept: Agency, people: dict[str, Person]) -> None:
         specific = ""
         if waiting and person.pk == waiting[-1]:  # demo-director must approve this one
             specific = "ผู้ใช้ข้อมูลดิจิทัลเพื่อการให้บริการประชาชน"
-        classification_propose(actor=None, person=person, group=groups[code], specific_role_th=specific)
+        classification_propose(actor=SYSTEM, person=person, group=groups[code], specific_role_th=specific)
         if person.pk not in waiting[:2]:
-            classification_agree(actor=None, person=person)
+            classification_agree(actor=SYSTEM, person=person)
 
 
 def _target(dept: Agency, framework: Framework) -> DigitalTarget:
@@ -172,7 +173,7 @@ def _target(dept: Agency, framework: Framework) -> DigitalTarget:
         if code in directors
     ]
     return digital_target_save(
-        actor=None,
+        actor=SYSTEM,
         agency=dept,
         stage=Stage.objects.get(framework=framework, code="early"),
         vision="กรมส่งเสริมทักษะดิจิทัลเป็นองค์กรไร้กระดาษ ที่ให้บริการประชาชนได้ทุกที่ ทุกเวลา ทุกอุปกรณ์",
@@ -200,16 +201,16 @@ def _skill_sets(dept: Agency, framework: Framework, target: DigitalTarget) -> No
     for group in PersonnelGroup.objects.filter(framework=framework).order_by("order"):
         if AgencySkillSet.objects.filter(agency=dept, group=group, stage=target.stage).exists():
             continue
-        skill_set = skill_set_start(actor=None, agency=dept, group=group, stage=target.stage)
+        skill_set = skill_set_start(actor=SYSTEM, agency=dept, group=group, stage=target.stage)
         for code in UNITS_BY_GROUP.get(group.code, []):
-            skill_item_add(actor=None, skill_set=skill_set, component=ability, unit=units[code])
+            skill_item_add(actor=SYSTEM, skill_set=skill_set, component=ability, unit=units[code])
         seen: set[str] = set()
         for start in [*BASELINE, *TEXTS_BY_GROUP.get(group.code, [])]:
             item = next((i for i in quoted if i.text_th.startswith(start) and i.text_th not in seen), None)
             if item is not None:
                 seen.add(item.text_th)
                 skill_item_add(
-                    actor=None,
+                    actor=SYSTEM,
                     skill_set=skill_set,
                     component=item.component,
                     text_th=item.text_th,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.agencies.models import Agency
 from digiskill.agencies.selectors import announcement_groups, announcement_in_force
 from digiskill.assessments.models import Assessment, AssessmentItem
@@ -79,18 +80,18 @@ def _answers(items: list[AssessmentItem], rng: random.Random, *, better: bool = 
 
 def _draft(person: Person, rng: random.Random) -> Assessment:
     """A round with the first step answered."""
-    assessment = assessment_start(actor=None, person=person)
+    assessment = assessment_start(actor=SYSTEM, person=person)
     first = steps_of(assessment.items.select_related("component").order_by("order", "id"))[0]
-    assessment_answers_save(actor=None, assessment=assessment, answers=_answers(first.items, rng))
+    assessment_answers_save(actor=SYSTEM, assessment=assessment, answers=_answers(first.items, rng))
     return assessment
 
 
 def _submitted(person: Person, rng: random.Random, *, quiet: bool, better: bool = False) -> Assessment:
     """A round answered in full and submitted for review."""
-    assessment = assessment_start(actor=None, person=person)
+    assessment = assessment_start(actor=SYSTEM, person=person)
     items = list(assessment.items.order_by("order", "id"))
-    assessment_answers_save(actor=None, assessment=assessment, answers=_answers(items, rng, better=better))
-    return assessment_submit(actor=None, assessment=assessment, quiet=quiet)
+    assessment_answers_save(actor=SYSTEM, assessment=assessment, answers=_answers(items, rng, better=better))
+    return assessment_submit(actor=SYSTEM, assessment=assessment, quiet=quiet)
 
 
 def _agreed(person: Person, rng: random.Random, *, better: bool = False) -> Assessment:
@@ -115,5 +116,5 @@ def _agreed(person: Person, rng: random.Random, *, better: bool = False) -> Asse
         for item, agrees, agreed in decisions
     ]
     return assessment_review_complete(
-        actor=None, assessment=assessment, reviews=reviews, comment=OVERALL, quiet=True
+        actor=SYSTEM, assessment=assessment, reviews=reviews, comment=OVERALL, quiet=True
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.agencies.models import Agency
 from digiskill.learning.importing import existing_resources
 from digiskill.learning.models import LearningResource, ResourceKind, ResourceLanguage
@@ -203,7 +204,7 @@ def demo_resources(dept: Agency) -> list[LearningResource]:
             continue
         unit_ids, _unknown = lookup.resolve_all(demo.units)
         resource_create(
-            actor=None,
+            actor=SYSTEM,
             agency=dept,
             data=ResourceInput(
                 code=demo.code,

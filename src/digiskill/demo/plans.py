@@ -14,6 +14,7 @@ from collections.abc import Callable
 from django.db import transaction
 from django.utils import timezone
 
+from digiskill.accounts.access import SYSTEM, Actor, actor_of
 from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency
 from digiskill.learning.selectors import suggest_for
@@ -47,7 +48,7 @@ def _fill(goal: PlanGoal, year: int) -> None:
     due = max(end - dt.timedelta(days=60), today)
     skill = goal.skill_th.split(" ", 1)[-1] if goal.unit_id else goal.skill_th
     goal_update(
-        actor=None,
+        actor=SYSTEM,
         goal=goal,
         what=f"นำ{skill[:120]}ไปใช้ในงานของกลุ่มงานได้ด้วยตนเอง",
         measure="จำนวนผลงานที่ใช้ทักษะนี้และผู้บังคับบัญชารับรอง",
@@ -57,7 +58,7 @@ def _fill(goal: PlanGoal, year: int) -> None:
         how_to_apply="ใช้ปรับปรุงขั้นตอนงานประจำของกลุ่มงานให้เป็นดิจิทัล",
     )
     activity_add(
-        actor=None,
+        actor=SYSTEM,
         goal=goal,
         kind=ActivityKind.ON_THE_JOB,
         title="มอบหมายงานจริงที่ต้องใช้ทักษะนี้ในกลุ่มงาน",
@@ -66,7 +67,7 @@ def _fill(goal: PlanGoal, year: int) -> None:
         end_date=due,
     )
     activity_add(
-        actor=None,
+        actor=SYSTEM,
         goal=goal,
         kind=ActivityKind.COACHING,
         title="การสอนงานโดยผู้บังคับบัญชา เดือนละครั้ง",
@@ -76,34 +77,38 @@ def _fill(goal: PlanGoal, year: int) -> None:
     )
     found = suggest_for(goal.plan.agency, unit_id=goal.unit_id, text=goal.skill_th, limit=1)
     if found:
-        activity_add_resource(actor=None, goal=goal, resource=found[0])
+        activity_add_resource(actor=SYSTEM, goal=goal, resource=found[0])
     else:
-        activity_add(actor=None, goal=goal, kind=ActivityKind.TRAINING, title="หลักสูตรฝึกอบรมที่เกี่ยวข้อง", hours=6)
+        activity_add(
+            actor=SYSTEM, goal=goal, kind=ActivityKind.TRAINING, title="หลักสูตรฝึกอบรมที่เกี่ยวข้อง", hours=6
+        )
 
 
 def _ready(person: Person, year: int) -> Plan:
     """A draft plan of the person's top-priority gaps, with goals and activities filled in."""
-    plan = plan_create(actor=None, person=person, fiscal_year=year, gaps=agreed_gaps(person)[:GOALS_PER_PLAN])
+    plan = plan_create(
+        actor=SYSTEM, person=person, fiscal_year=year, gaps=agreed_gaps(person)[:GOALS_PER_PLAN]
+    )
     for goal in plan.goals.all():
         _fill(goal, year)
     return plan
 
 
-def _waiting(plan: Plan, boss: User | None) -> None:
-    plan_submit(actor=None, plan=plan)
+def _waiting(plan: Plan, boss: Actor) -> None:
+    plan_submit(actor=SYSTEM, plan=plan)
 
 
-def _in_progress(plan: Plan, boss: User | None) -> None:
-    plan = plan_approve(actor=boss, plan=plan_submit(actor=None, plan=plan), comment="เห็นชอบตามแผน")
+def _in_progress(plan: Plan, boss: Actor) -> None:
+    plan = plan_approve(actor=boss, plan=plan_submit(actor=SYSTEM, plan=plan), comment="เห็นชอบตามแผน")
     if plan.awaiting_next_level:  # a person-specific role: the next level approves too
-        top = plan.next_level.user if plan.next_level is not None else None
+        top = actor_of(plan.next_level.user if plan.next_level is not None else None)
         plan = plan_approve(actor=top, plan=plan)
     goal = plan.goals.first()
     assert goal is not None
     activity = goal.activities.first()
     assert activity is not None
     activity_progress(
-        actor=None,
+        actor=SYSTEM,
         activity=activity,
         status=ActivityStatus.DONE,
         note="ได้รับมอบหมายและส่งงานครบแล้ว",
@@ -112,16 +117,16 @@ def _in_progress(plan: Plan, boss: User | None) -> None:
     plan_feedback(actor=boss, plan=plan, goal=goal, comment="งานชิ้นแรกทำได้ดี ให้ขยายผลกับงานอื่นของกลุ่ม")
 
 
-def _returned(plan: Plan, boss: User | None) -> None:
-    plan = plan_submit(actor=None, plan=plan)
+def _returned(plan: Plan, boss: Actor) -> None:
+    plan = plan_submit(actor=SYSTEM, plan=plan)
     plan_return(actor=boss, plan=plan, comment="ขอให้เพิ่มการเรียนรู้จากผู้อื่น เช่น พี่เลี้ยง")
 
 
-def _draft(plan: Plan, boss: User | None) -> None:
+def _draft(plan: Plan, boss: Actor) -> None:
     return None
 
 
-STATES: list[Callable[[Plan, User | None], None]] = [_waiting, _in_progress, _returned, _draft]
+STATES: list[Callable[[Plan, Actor], None]] = [_waiting, _in_progress, _returned, _draft]
 """The state each successive team member's plan is left in."""
 
 
@@ -131,7 +136,7 @@ def demo_plans(dept: Agency) -> int:
     supervisor = Person.objects.filter(agency=dept, user__username="demo-supervisor").first()
     if supervisor is None:
         return 0
-    boss = _user("demo-supervisor")
+    boss = actor_of(_user("demo-supervisor"))
     year = fiscal_year(timezone.localdate())
     team = (
         Person.objects.filter(agency=dept, supervisor=supervisor, is_active=True)

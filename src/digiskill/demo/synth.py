@@ -29,8 +29,9 @@ from django.db import connection, models, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils import timezone
 
+from digiskill.accounts.access import SYSTEM, Actor
 from digiskill.accounts.audit import audit_record
-from digiskill.accounts.models import AuditEntry, Membership, User
+from digiskill.accounts.models import AuditEntry, Membership
 from digiskill.agencies.models import (
     Agency,
     AgencyKind,
@@ -242,7 +243,7 @@ class _Unit:
 @transaction.atomic
 def synth_department(
     *,
-    actor: User | None,
+    actor: Actor,
     code: str,
     people: int,
     seed: int = 2569,
@@ -300,7 +301,7 @@ def _framework() -> Framework:
     """The OCSC framework, loaded first when it is not there yet."""
     found = Framework.objects.filter(code=FRAMEWORK).first()
     if found is None:
-        framework_load(actor=None, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
+        framework_load(actor=SYSTEM, source=read_framework(DATA_DIR / "ocsc-2561" / "framework.yaml"))
         found = Framework.objects.get(code=FRAMEWORK)
     return found
 
@@ -608,7 +609,7 @@ def _bulk(model: type[models.Model], rows: Any) -> int:
 
 
 def _programme(
-    rng: random.Random, actor: User | None, dept: Agency, framework: Framework, stage: Stage
+    rng: random.Random, actor: Actor, dept: Agency, framework: Framework, stage: Stage
 ) -> Announcement:
     """The digital target, a required skill set for every group, and the announcement, via the services."""
     goals = {g.code: g for g in Goal.objects.filter(framework=framework)}

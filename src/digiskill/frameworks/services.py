@@ -8,8 +8,8 @@ from typing import Any
 
 from django.db import transaction
 
+from digiskill.accounts.access import Actor
 from digiskill.accounts.audit import assign, audit_record
-from digiskill.accounts.models import User
 from digiskill.frameworks.loading import FrameworkData
 from digiskill.frameworks.models import (
     Area,
@@ -251,7 +251,7 @@ def _save_skill_set(fw: Framework, row: dict[str, Any], order: int, report: Load
 
 
 @transaction.atomic
-def framework_load(*, actor: User | None, source: FrameworkData, force: bool = False) -> LoadReport:
+def framework_load(*, actor: Actor, source: FrameworkData, force: bool = False) -> LoadReport:
     """Load a validated framework file: create or update every row; unchanged data writes nothing."""
     data = source.data
     report = LoadReport(framework=source.code, warnings=list(source.warnings))
@@ -334,7 +334,7 @@ def _area_for(fw: Framework, code: str) -> Area:
 
 
 @transaction.atomic
-def units_import(*, actor: User | None, framework: Framework, documents: list[ParsedUnit]) -> LoadReport:
+def units_import(*, actor: Actor, framework: Framework, documents: list[ParsedUnit]) -> LoadReport:
     """Store parsed unit documents in a framework; a unit already there is updated, its old revision kept."""
     report = LoadReport(framework=framework.code)
     rows = []
@@ -382,7 +382,7 @@ def _save_edit(
     obj: Unit | Element | Criterion,
     values: dict[str, str],
     *,
-    actor: User | None,
+    actor: Actor,
     action: str,
     framework: Framework,
 ) -> dict[str, list[Any]]:
@@ -399,7 +399,7 @@ def _save_edit(
 
 @transaction.atomic
 def unit_update(
-    *, actor: User | None, unit: Unit, name_th: str, name_en: str = "", description_th: str = ""
+    *, actor: Actor, unit: Unit, name_th: str, name_en: str = "", description_th: str = ""
 ) -> Unit:
     """Change a unit's Thai and English names and its description (one audit row; search follows)."""
     values = {
@@ -412,7 +412,7 @@ def unit_update(
 
 
 @transaction.atomic
-def element_update(*, actor: User | None, element: Element, name_th: str, name_en: str = "") -> Element:
+def element_update(*, actor: Actor, element: Element, name_th: str, name_en: str = "") -> Element:
     """Change the name of an element of a unit (one audit row; search follows)."""
     values = {
         "name_th": _required(name_th, ("ชื่อหน่วยสมรรถนะย่อยภาษาไทย", "the Thai name of the element")),
@@ -423,7 +423,7 @@ def element_update(*, actor: User | None, element: Element, name_th: str, name_e
 
 
 @transaction.atomic
-def criterion_update(*, actor: User | None, criterion: Criterion, text_th: str) -> Criterion:
+def criterion_update(*, actor: Actor, criterion: Criterion, text_th: str) -> Criterion:
     """Change the text of a performance criterion (one audit row; search follows)."""
     values = {"text_th": _required(text_th, ("ข้อความเกณฑ์การปฏิบัติงาน", "the text of the criterion"))}
     _save_edit(

@@ -176,7 +176,7 @@ def unit_edit(request: ActorRequest, code: str, unit: str) -> HttpResponse:
     return _edit(
         request,
         form,
-        save=lambda data: unit_update(actor=request.actor.user, unit=found, **data),
+        save=lambda data: unit_update(actor=request.actor, unit=found, **data),
         show="frameworks/unit/_details.html",
         edit="frameworks/unit/_details_form.html",
         context={**_unit_context(request, found), "page": selectors.unit_page(found)},
@@ -196,7 +196,7 @@ def element_edit(request: ActorRequest, code: str, unit: str, pk: int) -> HttpRe
     return _edit(
         request,
         form,
-        save=lambda data: element_update(actor=request.actor.user, element=element, **data),
+        save=lambda data: element_update(actor=request.actor, element=element, **data),
         show="frameworks/unit/_element_head.html",
         edit="frameworks/unit/_element_form.html",
         context={**_unit_context(request, found), "element": element},
@@ -218,7 +218,7 @@ def criterion_edit(request: ActorRequest, code: str, unit: str, pk: int) -> Http
     return _edit(
         request,
         form,
-        save=lambda data: criterion_update(actor=request.actor.user, criterion=criterion, **data),
+        save=lambda data: criterion_update(actor=request.actor, criterion=criterion, **data),
         show="frameworks/unit/_criterion_row.html",
         edit="frameworks/unit/_criterion_form.html",
         context={**_unit_context(request, found), "criterion": criterion},

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 
+from digiskill.accounts.access import Actor
 from digiskill.accounts.audit import audit_record
 from digiskill.accounts.models import User
 from digiskill.inbox.models import Notification
@@ -82,14 +83,20 @@ def _send(title: str, body: str, url: str, addresses: list[str]) -> None:
 
 
 @transaction.atomic
-def notifications_mark_read(*, actor: User, ids: Iterable[int] | None = None) -> int:
+def notifications_mark_read(*, actor: Actor, ids: Iterable[int] | None = None) -> int:
     """Mark the actor's notifications read (all of them when `ids` is None); return how many."""
-    rows = Notification.objects.filter(recipient=actor, read_at__isnull=True)
+    if actor.user is None:
+        return 0  # the system itself has no inbox
+    rows = Notification.objects.filter(recipient=actor.user, read_at__isnull=True)
     if ids is not None:
         rows = rows.filter(pk__in=list(ids))
     count = rows.update(read_at=timezone.now())
     if count:
         audit_record(
-            actor=actor, action="notifications_read", obj=actor, agency_id=None, changes={"count": [0, count]}
+            actor=actor,
+            action="notifications_read",
+            obj=actor.user,
+            agency_id=None,
+            changes={"count": [0, count]},
         )
     return count

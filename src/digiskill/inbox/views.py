@@ -30,7 +30,7 @@ def inbox(request: ActorRequest) -> HttpResponse:
 def open_notification(request: ActorRequest, pk: int) -> HttpResponse:
     """Mark one notification read and go where it points."""
     note = get_notification_for_actor(request.actor, pk)
-    notifications_mark_read(actor=request.user, ids=[note.pk])
+    notifications_mark_read(actor=request.actor, ids=[note.pk])
     if note.url and url_has_allowed_host_and_scheme(note.url, allowed_hosts={request.get_host()}):
         return redirect(note.url)
     return redirect("inbox:list")
@@ -41,5 +41,5 @@ def open_notification(request: ActorRequest, pk: int) -> HttpResponse:
 def mark_all_read(request: ActorRequest) -> HttpResponse:
     """Mark every notification of the actor read."""
     notifications_of(request.actor)  # 404 for someone with no department
-    notifications_mark_read(actor=request.user)
+    notifications_mark_read(actor=request.actor)
     return redirect("inbox:list")

@@ -238,7 +238,7 @@ def resource_create_api(request: HttpRequest, data: ResourceIn) -> Answer:
         owner = require_role(actor, Role.HR_ADMIN)
     try:
         resource = resource_create(
-            actor=actor.user,
+            actor=actor,
             agency=owner,
             data=ResourceInput(
                 code=data.code,
@@ -274,7 +274,7 @@ def resource_update_api(request: HttpRequest, pk: int, data: ResourcePatch) -> A
             if name in given and given[name] is None:
                 given[name] = ""
         changed = dataclasses.replace(input_of(resource), **given)
-        resource_update(actor=actor.user, resource=resource, data=changed)
+        resource_update(actor=actor, resource=resource, data=changed)
     except ValidationError as exc:
         return refused(exc)
     return Status(200, get_resource_for_actor(actor, pk))
@@ -284,7 +284,7 @@ def resource_update_api(request: HttpRequest, pk: int, data: ResourcePatch) -> A
 def resource_deactivate_api(request: HttpRequest, pk: int) -> LearningResource:
     """Take a resource out of the catalog and the suggestions."""
     actor = _actor(request)
-    resource_deactivate(actor=actor.user, resource=get_resource_for_actor(actor, pk, manage=True))
+    resource_deactivate(actor=actor, resource=get_resource_for_actor(actor, pk, manage=True))
     return get_resource_for_actor(actor, pk)
 
 
@@ -292,5 +292,5 @@ def resource_deactivate_api(request: HttpRequest, pk: int) -> LearningResource:
 def resource_activate_api(request: HttpRequest, pk: int) -> LearningResource:
     """Put a deactivated resource back in the catalog."""
     actor = _actor(request)
-    resource_activate(actor=actor.user, resource=get_resource_for_actor(actor, pk, manage=True))
+    resource_activate(actor=actor, resource=get_resource_for_actor(actor, pk, manage=True))
     return get_resource_for_actor(actor, pk)

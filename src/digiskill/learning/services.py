@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from digiskill.accounts.access import is_hr_admin
+from digiskill.accounts.access import Actor, is_hr_admin
 from digiskill.accounts.audit import assign, audit_record
 from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency
@@ -39,9 +39,9 @@ def can_manage(user: User | None, agency: Agency | None) -> bool:
     return is_hr_admin(user, agency.pk)
 
 
-def _require_manager(user: User | None, agency: Agency | None) -> None:
+def _require_manager(actor: Actor, agency: Agency | None) -> None:
     """Refuse a writer who may not manage this owner's resources."""
-    if not can_manage(user, agency):
+    if not can_manage(actor.user, agency):
         raise PermissionDenied
 
 
@@ -94,7 +94,7 @@ def _write(
     resource: LearningResource,
     data: ResourceInput,
     *,
-    actor: User | None,
+    actor: Actor,
     created: bool,
     reactivate: bool = False,
 ) -> dict[str, list[Any]]:
@@ -115,7 +115,7 @@ def _write(
         changes["units"] = [sorted(codes[pk] for pk in before_units), sorted(codes[pk] for pk in after_units)]
     if not changes and not created:
         return {}
-    resource.updated_by = actor
+    resource.updated_by = actor.user
     if created:
         resource.save()
     if "units" in changes:
@@ -130,22 +130,20 @@ def _write(
 
 
 @transaction.atomic
-def resource_create(*, actor: User | None, agency: Agency | None, data: ResourceInput) -> LearningResource:
+def resource_create(*, actor: Actor, agency: Agency | None, data: ResourceInput) -> LearningResource:
     """Add a resource to a department's catalog (or, with agency=None, to the shared one)."""
     _require_manager(actor, agency)
     return _create(actor, agency, _validated(data, agency=agency, pk=None))
 
 
 @transaction.atomic
-def resource_update(
-    *, actor: User | None, resource: LearningResource, data: ResourceInput
-) -> LearningResource:
+def resource_update(*, actor: Actor, resource: LearningResource, data: ResourceInput) -> LearningResource:
     """Change a resource; unchanged values write nothing."""
     _require_manager(actor, resource.agency)
     return _update(actor, resource, _validated(data, agency=resource.agency, pk=resource.pk))
 
 
-def _create(actor: User | None, agency: Agency | None, clean: ResourceInput) -> LearningResource:
+def _create(actor: Actor, agency: Agency | None, clean: ResourceInput) -> LearningResource:
     """Write a new resource from a validated input, with its audit row."""
     resource = LearningResource(agency=agency)
     changes = _write(resource, clean, actor=actor, created=True)
@@ -160,7 +158,7 @@ def _create(actor: User | None, agency: Agency | None, clean: ResourceInput) -> 
 
 
 def _update(
-    actor: User | None, resource: LearningResource, clean: ResourceInput, *, reactivate: bool = False
+    actor: Actor, resource: LearningResource, clean: ResourceInput, *, reactivate: bool = False
 ) -> LearningResource:
     """Write a validated input over a resource, with an audit row when anything changed."""
     changes = _write(resource, clean, actor=actor, created=False, reactivate=reactivate)
@@ -175,12 +173,12 @@ def _update(
     return resource
 
 
-def _set_active(actor: User | None, resource: LearningResource, active: bool) -> LearningResource:
+def _set_active(actor: Actor, resource: LearningResource, active: bool) -> LearningResource:
     """Deactivate or reactivate a resource (nothing when it already is)."""
     _require_manager(actor, resource.agency)
     changes = assign(resource, {"is_active": active})
     if changes:
-        resource.updated_by = actor
+        resource.updated_by = actor.user
         resource.save(update_fields=["is_active", "updated_by", "updated_at"])
         audit_record(
             actor=actor,
@@ -193,13 +191,13 @@ def _set_active(actor: User | None, resource: LearningResource, active: bool) ->
 
 
 @transaction.atomic
-def resource_deactivate(*, actor: User | None, resource: LearningResource) -> LearningResource:
+def resource_deactivate(*, actor: Actor, resource: LearningResource) -> LearningResource:
     """Take a resource out of the catalog and the suggestions; it is kept for plans that name it."""
     return _set_active(actor, resource, False)
 
 
 @transaction.atomic
-def resource_activate(*, actor: User | None, resource: LearningResource) -> LearningResource:
+def resource_activate(*, actor: Actor, resource: LearningResource) -> LearningResource:
     """Put a deactivated resource back in the catalog."""
     return _set_active(actor, resource, True)
 
@@ -232,7 +230,7 @@ class ImportResult:
 
 @transaction.atomic
 def resources_import(
-    *, actor: User | None, agency: Agency | None, source: Source, filename: str, dry_run: bool = False
+    *, actor: Actor, agency: Agency | None, source: Source, filename: str, dry_run: bool = False
 ) -> ImportResult:
     """Check a file of resources and, when every row is valid, upsert them all by code at once.
 

@@ -124,7 +124,7 @@ def _create(request: ActorRequest, owner: Agency | None) -> HttpResponse:
     form = ResourceForm(request.POST or None, lookup=UnitLookup(owner))
     if request.method == "POST" and form.is_valid():
         try:
-            resource = resource_create(actor=request.user, agency=owner, data=form.to_input())
+            resource = resource_create(actor=request.actor, agency=owner, data=form.to_input())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -158,7 +158,7 @@ def resource_edit(request: ActorRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            resource_update(actor=request.user, resource=resource, data=form.to_input())
+            resource_update(actor=request.actor, resource=resource, data=form.to_input())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -172,7 +172,7 @@ def resource_edit(request: ActorRequest, pk: int) -> HttpResponse:
 def resource_deactivate_view(request: ActorRequest, pk: int) -> HttpResponse:
     """Take a resource out of the catalog and the suggestions."""
     resource = get_resource_for_actor(request.actor, pk, manage=True)
-    resource_deactivate(actor=request.user, resource=resource)
+    resource_deactivate(actor=request.actor, resource=resource)
     messages.success(request, _("The learning resource has been deactivated."))
     return redirect("learning:detail", pk=resource.pk)
 
@@ -182,7 +182,7 @@ def resource_deactivate_view(request: ActorRequest, pk: int) -> HttpResponse:
 def resource_activate_view(request: ActorRequest, pk: int) -> HttpResponse:
     """Put a deactivated resource back in the catalog."""
     resource = get_resource_for_actor(request.actor, pk, manage=True)
-    resource_activate(actor=request.user, resource=resource)
+    resource_activate(actor=request.actor, resource=resource)
     messages.success(request, _("The learning resource is back in the catalog."))
     return redirect("learning:detail", pk=resource.pk)
 
@@ -195,7 +195,7 @@ def _import(request: ActorRequest, owner: Agency | None) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             result = resources_import(
-                actor=request.user,
+                actor=request.actor,
                 agency=owner,
                 source=upload,
                 filename=upload.name,

@@ -239,7 +239,7 @@ def classification_create(request: HttpRequest, pk: int, data: ProposeIn) -> Ans
     person = get_person_for_actor(_actor(request), pk)
     return _step(
         lambda: classification_propose(
-            actor=_actor(request).user,
+            actor=_actor(request),
             person=person,
             group=_group(person, data.group),
             specific_role_th=data.specific_role_th,
@@ -253,7 +253,7 @@ def classification_create(request: HttpRequest, pk: int, data: ProposeIn) -> Ans
 def classification_agree_api(request: HttpRequest, pk: int) -> Answer:
     """The supervisor agrees with the proposed group."""
     person = get_person_for_actor(_actor(request), pk)
-    return _step(lambda: classification_agree(actor=_actor(request).user, person=person))
+    return _step(lambda: classification_agree(actor=_actor(request), person=person))
 
 
 @router.post(
@@ -266,7 +266,7 @@ def classification_change_api(request: HttpRequest, pk: int, data: ChangeIn) -> 
     person = get_person_for_actor(_actor(request), pk)
     return _step(
         lambda: classification_change(
-            actor=_actor(request).user,
+            actor=_actor(request),
             person=person,
             group=_group(person, data.group),
             reason=data.reason,
@@ -281,4 +281,4 @@ def classification_change_api(request: HttpRequest, pk: int, data: ChangeIn) -> 
 def classification_approve_api(request: HttpRequest, pk: int) -> Answer:
     """The next-level supervisor approves a person-specific role."""
     person = get_person_for_actor(_actor(request), pk)
-    return _step(lambda: classification_approve(actor=_actor(request).user, person=person))
+    return _step(lambda: classification_approve(actor=_actor(request), person=person))

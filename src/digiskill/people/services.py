@@ -17,7 +17,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from digiskill.accounts.access import is_hr_admin
+from digiskill.accounts.access import Actor, is_hr_admin
 from digiskill.accounts.audit import AuditBatch, assign, audit_record
 from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency
@@ -79,7 +79,7 @@ def _check_no_loop(person: Person, supervisor: Person | None) -> None:
 @transaction.atomic
 def person_save(
     *,
-    actor: User | None,
+    actor: Actor,
     agency: Agency,
     national_id: str,
     division: Agency | None = None,
@@ -120,7 +120,7 @@ def person_save(
 
 @transaction.atomic
 def person_set_workload(
-    *, actor: User | None, person: Person, workload: dict[str, int], career_path_group: str = ""
+    *, actor: Actor, person: Person, workload: dict[str, int], career_path_group: str = ""
 ) -> Person:
     """Record a person's workload shares by group and career-path group; unchanged values write nothing."""
     framework = agency_framework(person.agency)
@@ -164,7 +164,7 @@ def _check_group(person: Person, group: PersonnelGroup) -> None:
 
 def _record_step(
     *,
-    actor: User | None,
+    actor: Actor,
     person: Person,
     group: PersonnelGroup,
     status: ClassificationStatus,
@@ -182,7 +182,7 @@ def _record_step(
         needs_approval=bool(specific_role_th) and spans_several_groups(person.workload or {}),
         workload=person.workload or {},
         reason=normalise_text(reason),
-        actor=actor,
+        actor=actor.user,
     )
     if step.is_final:
         person.group = group
@@ -201,14 +201,14 @@ def _record_step(
 @transaction.atomic
 def classification_propose(
     *,
-    actor: User | None,
+    actor: Actor,
     person: Person,
     group: PersonnelGroup,
     specific_role_th: str = "",
     reason: str = "",
 ) -> Classification:
     """The person (or HR) proposes a group, and maybe a person-specific role, for the supervisor to agree."""
-    if not (_is_user(person, actor) or _is_hr(actor, person.agency_id)):
+    if not (_is_user(person, actor.user) or _is_hr(actor.user, person.agency_id)):
         raise PermissionDenied
     _check_group(person, group)
     return _record_step(
@@ -221,17 +221,17 @@ def classification_propose(
     )
 
 
-def _check_decider(actor: User | None, person: Person, boss: Person | None) -> None:
+def _check_decider(actor: Actor, person: Person, boss: Person | None) -> None:
     """Allow the given supervisor, or HR when the person has no such supervisor (and the system itself)."""
-    if actor is None or (boss is not None and _is_user(boss, actor)):
+    if actor.is_system or (boss is not None and _is_user(boss, actor.user)):
         return
-    if boss is None and _is_hr(actor, person.agency_id):
+    if boss is None and _is_hr(actor.user, person.agency_id):
         return
     raise PermissionDenied
 
 
 @transaction.atomic
-def classification_agree(*, actor: User | None, person: Person) -> Classification:
+def classification_agree(*, actor: Actor, person: Person) -> Classification:
     """The supervisor agrees with the proposed group (HR does, for someone with no supervisor)."""
     _check_decider(actor, person, person.supervisor)
     step = latest_classification(person)
@@ -250,7 +250,7 @@ def classification_agree(*, actor: User | None, person: Person) -> Classificatio
 @transaction.atomic
 def classification_change(
     *,
-    actor: User | None,
+    actor: Actor,
     person: Person,
     group: PersonnelGroup,
     reason: str,
@@ -272,7 +272,7 @@ def classification_change(
 
 
 @transaction.atomic
-def classification_approve(*, actor: User | None, person: Person) -> Classification:
+def classification_approve(*, actor: Actor, person: Person) -> Classification:
     """The next-level supervisor approves a person-specific role for work spanning several groups."""
     supervisor = person.supervisor
     _check_decider(actor, person, supervisor.supervisor if supervisor is not None else None)
@@ -290,9 +290,9 @@ def classification_approve(*, actor: User | None, person: Person) -> Classificat
 
 
 @transaction.atomic
-def classification_bulk_propose(*, actor: User | None, division: Agency) -> dict[str, int]:
+def classification_bulk_propose(*, actor: Actor, division: Agency) -> dict[str, int]:
     """HR proposes, by the workload rule, a group for everyone of a division not yet classified."""
-    if division.department_id is None or not _is_hr(actor, division.department_id):
+    if division.department_id is None or not _is_hr(actor.user, division.department_id):
         raise PermissionDenied
     framework = agency_framework(division.department) if division.department else None
     groups = {g.code: g for g in PersonnelGroup.objects.filter(framework=framework)}
@@ -319,7 +319,7 @@ def classification_bulk_propose(*, actor: User | None, division: Agency) -> dict
                     status=ClassificationStatus.PROPOSED,
                     workload=person.workload or {},
                     reason=_("Proposed by the workload rule."),
-                    actor=actor,
+                    actor=actor.user,
                 )
             )
     Classification.objects.bulk_create(steps, batch_size=1000)
@@ -564,11 +564,11 @@ def _plan_warnings(check: RosterCheck, plan: RosterPlan, existing: dict[str, Exi
     return warnings
 
 
-def _own_people(actor: User | None, agency: Agency) -> frozenset[int]:
+def _own_people(actor: Actor, agency: Agency) -> frozenset[int]:
     """The acting user's own person record(s) in the department, which an import never deactivates."""
-    if actor is None:
+    if actor.user is None:
         return frozenset()
-    return frozenset(Person.objects.filter(agency=agency, user=actor).values_list("pk", flat=True))
+    return frozenset(Person.objects.filter(agency=agency, user=actor.user).values_list("pk", flat=True))
 
 
 def _read_upload(source: Source) -> bytes:
@@ -585,7 +585,7 @@ def _read_upload(source: Source) -> bytes:
 @transaction.atomic
 def _roster_write(
     *,
-    actor: User | None,
+    actor: Actor,
     agency: Agency,
     check: RosterCheck,
     dry_run: bool,
@@ -623,7 +623,7 @@ def _roster_write(
     )
     record = RosterImport.objects.create(
         agency=agency,
-        actor=actor,
+        actor=actor.user,
         filename=check.filename[:255],
         dry_run=dry_run,
         skip_invalid=skip_invalid,
@@ -656,7 +656,7 @@ def _roster_write(
 
 def roster_import(
     *,
-    actor: User | None,
+    actor: Actor,
     agency: Agency,
     source: Source,
     filename: str,
@@ -714,7 +714,7 @@ def roster_import(
     return record
 
 
-def roster_import_confirm(*, actor: User | None, record: RosterImport, confirm_token: str) -> RosterImport:
+def roster_import_confirm(*, actor: Actor, record: RosterImport, confirm_token: str) -> RosterImport:
     """Import the file a check kept, as checked; deactivations only if the token still matches.
 
     The check's kept file is released whatever the outcome (a new check keeps it again when the

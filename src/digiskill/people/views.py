@@ -148,7 +148,7 @@ def classification_propose_view(request: ActorRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, person, ValidationError(list(form.errors.values())))
     try:
-        classification_propose(actor=request.user, person=person, **form.cleaned_data)
+        classification_propose(actor=request.actor, person=person, **form.cleaned_data)
     except ValidationError as exc:
         return _refused(request, person, exc)
     return _after(request, person, _proposal_sent(person))
@@ -171,7 +171,7 @@ def classification_agree_view(request: ActorRequest, pk: int) -> HttpResponse:
     """The supervisor agrees with the proposal."""
     person = get_person_for_actor(request.actor, pk)
     try:
-        step = classification_agree(actor=request.user, person=person)
+        step = classification_agree(actor=request.actor, person=person)
     except ValidationError as exc:
         return _refused(request, person, exc)
     if step.awaiting_approval:
@@ -188,7 +188,7 @@ def classification_change_view(request: ActorRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, person, ValidationError(list(form.errors.values())))
     try:
-        classification_change(actor=request.user, person=person, **form.cleaned_data)
+        classification_change(actor=request.actor, person=person, **form.cleaned_data)
     except ValidationError as exc:
         return _refused(request, person, exc)
     return _after(request, person, _("The group has been changed."))
@@ -200,7 +200,7 @@ def classification_approve_view(request: ActorRequest, pk: int) -> HttpResponse:
     """The next-level supervisor approves a person-specific role."""
     person = get_person_for_actor(request.actor, pk)
     try:
-        classification_approve(actor=request.user, person=person)
+        classification_approve(actor=request.actor, person=person)
     except ValidationError as exc:
         return _refused(request, person, exc)
     return _after(request, person, _("Approved; the group and role are now in effect."))
@@ -214,7 +214,7 @@ def classify_division(request: ActorRequest) -> HttpResponse:
     divisions = divisions_of(agency)
     form = DivisionForm(request.POST or None, divisions=divisions)
     if request.method == "POST" and form.is_valid():
-        counts = classification_bulk_propose(actor=request.user, division=form.cleaned_data["division"])
+        counts = classification_bulk_propose(actor=request.actor, division=form.cleaned_data["division"])
         messages.success(
             request,
             _("%(proposed)s people proposed; %(undecided)s left for their supervisors to decide.") % counts,
@@ -258,7 +258,7 @@ def roster_upload(request: ActorRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             record = roster_import(
-                actor=request.user,
+                actor=request.actor,
                 agency=agency,
                 source=upload,
                 filename=upload.name,
@@ -281,7 +281,7 @@ def import_confirm(request: ActorRequest, pk: int) -> HttpResponse:
     record = _import_for(request, pk)
     try:
         done = roster_import_confirm(
-            actor=request.user, record=record, confirm_token=request.POST.get("token", "")
+            actor=request.actor, record=record, confirm_token=request.POST.get("token", "")
         )
     except (TableError, ValidationError) as exc:
         messages.error(request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))

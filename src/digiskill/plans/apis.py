@@ -406,7 +406,7 @@ def application_create(request: HttpRequest, data: ApplicationIn) -> Status[Any]
     person = sel.person_for_actor(actor)
     goal = sel.get_goal_for_actor(actor, data.goal_id) if data.goal_id else None
     values = data.dict(exclude={"goal_id"})
-    return _run(lambda: application_record(actor=actor.user, person=person, goal=goal, **values), 201)
+    return _run(lambda: application_record(actor=actor, person=person, goal=goal, **values), 201)
 
 
 @router.post(
@@ -415,7 +415,7 @@ def application_create(request: HttpRequest, data: ApplicationIn) -> Status[Any]
 def application_ack(request: HttpRequest, pk: int, data: AckIn) -> Status[Any]:
     actor = _actor(request)
     application = sel.get_application_for_actor(actor, pk)
-    return _run(lambda: application_acknowledge(actor=actor.user, application=application, note=data.note))
+    return _run(lambda: application_acknowledge(actor=actor, application=application, note=data.note))
 
 
 # --- goals and activities -----------------------------------------------------------------------
@@ -426,14 +426,14 @@ def goal_patch(request: HttpRequest, pk: int, data: GoalPatch) -> Status[Any]:
     actor = _actor(request)
     goal = sel.get_goal_for_actor(actor, pk)
     values = data.dict(exclude_unset=True)
-    return _run(lambda: _goal(goal_update(actor=actor.user, goal=goal, **values)))
+    return _run(lambda: _goal(goal_update(actor=actor, goal=goal, **values)))
 
 
 @router.delete("/goals/{pk}", response={204: None, 422: Problem}, summary="Remove a goal")
 def goal_remove(request: HttpRequest, pk: int) -> Status[Any]:
     actor = _actor(request)
     goal = sel.get_goal_for_actor(actor, pk)
-    return _run(lambda: goal_delete(actor=actor.user, goal=goal), 204)
+    return _run(lambda: goal_delete(actor=actor, goal=goal), 204)
 
 
 @router.get(
@@ -448,7 +448,7 @@ def goal_suggestions(request: HttpRequest, pk: int) -> list[LearningResource]:
 def activity_create(request: HttpRequest, pk: int, data: ActivityIn) -> Status[Any]:
     actor = _actor(request)
     goal = sel.get_goal_for_actor(actor, pk)
-    return _run(lambda: activity_add(actor=actor.user, goal=goal, **data.dict()), 201)
+    return _run(lambda: activity_add(actor=actor, goal=goal, **data.dict()), 201)
 
 
 @router.post(
@@ -462,7 +462,7 @@ def activity_create_from_resource(request: HttpRequest, pk: int, data: ResourceP
     resource = resources_for_agency(goal.plan.agency).filter(pk=data.resource_id).first()
     if resource is None:
         raise Http404
-    return _run(lambda: activity_add_resource(actor=actor.user, goal=goal, resource=resource), 201)
+    return _run(lambda: activity_add_resource(actor=actor, goal=goal, resource=resource), 201)
 
 
 @router.post(
@@ -471,7 +471,7 @@ def activity_create_from_resource(request: HttpRequest, pk: int, data: ResourceP
 def goal_evaluation(request: HttpRequest, pk: int, data: EvaluationIn) -> Status[Any]:
     actor = _actor(request)
     goal = sel.get_goal_for_actor(actor, pk)
-    return _run(lambda: _goal(goal_evaluate(actor=actor.user, goal=goal, result=data.result, note=data.note)))
+    return _run(lambda: _goal(goal_evaluate(actor=actor, goal=goal, result=data.result, note=data.note)))
 
 
 @router.patch("/activities/{pk}", response={200: ActivityOut, 422: Problem}, summary="Change an activity")
@@ -479,14 +479,14 @@ def activity_patch(request: HttpRequest, pk: int, data: ActivityPatch) -> Status
     actor = _actor(request)
     activity = sel.get_activity_for_actor(actor, pk)
     values = data.dict(exclude_unset=True)
-    return _run(lambda: activity_update(actor=actor.user, activity=activity, **values))
+    return _run(lambda: activity_update(actor=actor, activity=activity, **values))
 
 
 @router.delete("/activities/{pk}", response={204: None, 422: Problem}, summary="Remove an activity")
 def activity_remove(request: HttpRequest, pk: int) -> Status[Any]:
     actor = _actor(request)
     activity = sel.get_activity_for_actor(actor, pk)
-    return _run(lambda: activity_delete(actor=actor.user, activity=activity), 204)
+    return _run(lambda: activity_delete(actor=actor, activity=activity), 204)
 
 
 @router.post(
@@ -495,7 +495,7 @@ def activity_remove(request: HttpRequest, pk: int) -> Status[Any]:
 def activity_progress_api(request: HttpRequest, pk: int, data: ProgressIn) -> Status[Any]:
     actor = _actor(request)
     activity = sel.get_activity_for_actor(actor, pk)
-    return _run(lambda: activity_progress(actor=actor.user, activity=activity, **data.dict()))
+    return _run(lambda: activity_progress(actor=actor, activity=activity, **data.dict()))
 
 
 # --- plans and their workflow -------------------------------------------------------------------
@@ -514,7 +514,7 @@ def plan_new(request: HttpRequest, data: PlanIn) -> Status[Any]:
     return _plan_answer(
         actor,
         lambda: plan_create(
-            actor=actor.user,
+            actor=actor,
             person=person,
             fiscal_year=sel.this_fiscal_year(),
             gaps=gaps,
@@ -535,7 +535,7 @@ def plan_detail(request: HttpRequest, pk: int) -> PlanOut:
 def plan_patch(request: HttpRequest, pk: int, data: PlanPatch) -> Status[Any]:
     actor = _actor(request)
     plan = sel.get_plan_for_actor(actor, pk)
-    return _plan_answer(actor, lambda: plan_update(actor=actor.user, plan=plan, mission=data.mission))
+    return _plan_answer(actor, lambda: plan_update(actor=actor, plan=plan, mission=data.mission))
 
 
 @router.post("/{pk}/goals", response={201: PlanGoalOut, 422: Problem}, summary="Add a goal")
@@ -548,14 +548,14 @@ def goal_create(request: HttpRequest, pk: int, data: GoalIn) -> Status[Any]:
         if gap is None:
             return Status(422, Problem(detail="ไม่พบช่องว่างทักษะที่เลือก / Unknown gap"))
     values = data.dict(exclude={"gap_id"})
-    return _run(lambda: _goal(goal_add(actor=actor.user, plan=plan, gap=gap, **values)), 201)
+    return _run(lambda: _goal(goal_add(actor=actor, plan=plan, gap=gap, **values)), 201)
 
 
 def _step(request: HttpRequest, pk: int, step: Callable[..., Plan], **given: str) -> Status[Any]:
     """Take one workflow step on a plan the caller sees; answer with the plan."""
     actor = _actor(request)
     plan = sel.get_plan_for_actor(actor, pk)
-    return _plan_answer(actor, lambda: step(actor=actor.user, plan=plan, **given))
+    return _plan_answer(actor, lambda: step(actor=actor, plan=plan, **given))
 
 
 @router.post("/{pk}/submit", response=PlanAnswer, summary="Send for approval")
@@ -603,4 +603,4 @@ def feedback(request: HttpRequest, pk: int, data: FeedbackIn) -> Status[Any]:
         goal = PlanGoal.objects.filter(pk=data.goal_id, plan=plan).first()
         if goal is None:
             return Status(422, Problem(detail="เป้าหมายไม่อยู่ในแผนนี้ / The goal is not part of this plan"))
-    return _run(lambda: plan_feedback(actor=actor.user, plan=plan, comment=data.comment, goal=goal), 201)
+    return _run(lambda: plan_feedback(actor=actor, plan=plan, comment=data.comment, goal=goal), 201)

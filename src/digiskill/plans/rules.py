@@ -1,8 +1,9 @@
 """Who may act on a plan: its owner, the supervisor and the next-level supervisor, or HR in their place.
 
 Shared by the services (which refuse) and the selectors (which offer the right buttons).
-`user=None` is the system itself (the demo loader, the CLI) and may do everything. Who is an HR
-administrator is the rule of `accounts.access`; this module only adds the plan's own people.
+`user=None` (the user of `accounts.access.SYSTEM`) is the system itself (the demo loader, the CLI)
+and may do everything. Who is an HR administrator is the rule of `accounts.access`; this module only
+adds the plan's own people.
 """
 
 from __future__ import annotations

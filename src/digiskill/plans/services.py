@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_noop
 
-from digiskill.accounts.access import hr_users, is_hr_admin
+from digiskill.accounts.access import Actor, hr_users, is_hr_admin
 from digiskill.accounts.audit import assign, audit_record
 from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency, AnnouncementItem
@@ -103,15 +103,15 @@ def _name(user: User | None) -> str:
 
 
 def _event(
-    plan: Plan, kind: PlanEventKind, actor: User | None, comment: str = "", goal: PlanGoal | None = None
+    plan: Plan, kind: PlanEventKind, actor: Actor, comment: str = "", goal: PlanGoal | None = None
 ) -> PlanEvent:
     """Record one step of the plan's workflow."""
     return PlanEvent.objects.create(
-        plan=plan, goal=goal, kind=kind, comment=comment, actor=actor, actor_name=_name(actor)
+        plan=plan, goal=goal, kind=kind, comment=comment, actor=actor.user, actor_name=_name(actor.user)
     )
 
 
-def _audit(actor: User | None, action: str, obj: Any, plan: Plan, changes: dict[str, Any]) -> None:
+def _audit(actor: Actor, action: str, obj: Any, plan: Plan, changes: dict[str, Any]) -> None:
     """One audit row, in the plan's department."""
     audit_record(actor=actor, action=action, obj=obj, agency_id=plan.agency_id, changes=changes)
 
@@ -129,8 +129,8 @@ def _locked(plan: Plan) -> Plan:
     )
 
 
-def _require_owner(actor: User | None, person: Person) -> None:
-    if not is_owner(actor, person):
+def _require_owner(actor: Actor, person: Person) -> None:
+    if not is_owner(actor.user, person):
         raise PermissionDenied
 
 
@@ -265,7 +265,7 @@ def _snapshot(person: Person) -> dict[str, Any]:
 @transaction.atomic
 def plan_create(
     *,
-    actor: User | None,
+    actor: Actor,
     person: Person,
     fiscal_year: int,
     gaps: Sequence[AssessmentItem] = (),
@@ -333,7 +333,7 @@ def plan_create(
 
 
 @transaction.atomic
-def plan_update(*, actor: User | None, plan: Plan, mission: str) -> Plan:
+def plan_update(*, actor: Actor, plan: Plan, mission: str) -> Plan:
     """Change how the plan links to the department's mission."""
     plan = _locked(plan)
     _require_owner(actor, plan.person)
@@ -360,7 +360,7 @@ def _goal_values(plan: Plan, values: dict[str, Any]) -> dict[str, Any]:
 @transaction.atomic
 def goal_add(
     *,
-    actor: User | None,
+    actor: Actor,
     plan: Plan,
     skill_th: str = "",
     gap: AssessmentItem | None = None,
@@ -395,7 +395,7 @@ def goal_add(
 
 
 @transaction.atomic
-def goal_update(*, actor: User | None, goal: PlanGoal, **values: Any) -> PlanGoal:
+def goal_update(*, actor: Actor, goal: PlanGoal, **values: Any) -> PlanGoal:
     """Change a goal's S.M.A.R.T. fields, its period or how it will be used at work."""
     plan = _locked(goal.plan)
     _require_owner(actor, plan.person)
@@ -412,7 +412,7 @@ def goal_update(*, actor: User | None, goal: PlanGoal, **values: Any) -> PlanGoa
 
 
 @transaction.atomic
-def goal_delete(*, actor: User | None, goal: PlanGoal) -> None:
+def goal_delete(*, actor: Actor, goal: PlanGoal) -> None:
     """Remove a goal and its activities from a draft or returned plan."""
     plan = _locked(goal.plan)
     _require_owner(actor, plan.person)
@@ -446,7 +446,7 @@ def _activity_values(values: dict[str, Any]) -> dict[str, Any]:
 @transaction.atomic
 def activity_add(
     *,
-    actor: User | None,
+    actor: Actor,
     goal: PlanGoal,
     kind: str,
     title: str,
@@ -473,7 +473,7 @@ def activity_add(
     return activity
 
 
-def activity_add_resource(*, actor: User | None, goal: PlanGoal, resource: LearningResource) -> PlanActivity:
+def activity_add_resource(*, actor: Actor, goal: PlanGoal, resource: LearningResource) -> PlanActivity:
     """One click: a suggested learning resource becomes an activity (kind and hours from the resource)."""
     return activity_add(
         actor=actor,
@@ -488,7 +488,7 @@ def activity_add_resource(*, actor: User | None, goal: PlanGoal, resource: Learn
 
 
 @transaction.atomic
-def activity_update(*, actor: User | None, activity: PlanActivity, **values: Any) -> PlanActivity:
+def activity_update(*, actor: Actor, activity: PlanActivity, **values: Any) -> PlanActivity:
     """Change an activity of a draft or returned plan."""
     plan = _locked(activity.goal.plan)
     _require_owner(actor, plan.person)
@@ -503,7 +503,7 @@ def activity_update(*, actor: User | None, activity: PlanActivity, **values: Any
 
 
 @transaction.atomic
-def activity_delete(*, actor: User | None, activity: PlanActivity) -> None:
+def activity_delete(*, actor: Actor, activity: PlanActivity) -> None:
     """Remove an activity from a draft or returned plan."""
     plan = _locked(activity.goal.plan)
     _require_owner(actor, plan.person)
@@ -540,7 +540,7 @@ def submit_problems(plan: Plan) -> list[str]:
 
 
 @transaction.atomic
-def plan_submit(*, actor: User | None, plan: Plan) -> Plan:
+def plan_submit(*, actor: Actor, plan: Plan) -> Plan:
     """Send the plan to the supervisor (or to HR when there is none who can act)."""
     plan = _locked(plan)
     _require_owner(actor, plan.person)
@@ -579,15 +579,15 @@ def plan_submit(*, actor: User | None, plan: Plan) -> Plan:
     return plan
 
 
-def _require_approver(actor: User | None, plan: Plan) -> None:
+def _require_approver(actor: Actor, plan: Plan) -> None:
     if plan.status != PlanStatus.SUBMITTED or not plan.is_current:
         raise _refuse(gettext_noop("The plan is not waiting for approval."))
-    if not may_approve(actor, plan):
+    if not may_approve(actor.user, plan):
         raise PermissionDenied
 
 
 @transaction.atomic
-def plan_approve(*, actor: User | None, plan: Plan, comment: str = "") -> Plan:
+def plan_approve(*, actor: Actor, plan: Plan, comment: str = "") -> Plan:
     """Approve the plan; for a person-specific role the supervisor's approval goes on to the next level."""
     plan = _locked(plan)
     _require_approver(actor, plan)
@@ -630,7 +630,7 @@ def plan_approve(*, actor: User | None, plan: Plan, comment: str = "") -> Plan:
 
 
 @transaction.atomic
-def plan_return(*, actor: User | None, plan: Plan, comment: str) -> Plan:
+def plan_return(*, actor: Actor, plan: Plan, comment: str) -> Plan:
     """Send the plan back to the person with comments on what to change."""
     plan = _locked(plan)
     _require_approver(actor, plan)
@@ -652,7 +652,7 @@ def plan_return(*, actor: User | None, plan: Plan, comment: str) -> Plan:
     return plan
 
 
-def _start(actor: User | None, plan: Plan, comment: str = "") -> dict[str, list[Any]]:
+def _start(actor: Actor, plan: Plan, comment: str = "") -> dict[str, list[Any]]:
     """Put an approved plan in progress (the caller audits)."""
     changes = assign(plan, {"status": PlanStatus.IN_PROGRESS})
     plan.save(update_fields=["status", "updated_at"])
@@ -661,7 +661,7 @@ def _start(actor: User | None, plan: Plan, comment: str = "") -> dict[str, list[
 
 
 @transaction.atomic
-def plan_start(*, actor: User | None, plan: Plan) -> Plan:
+def plan_start(*, actor: Actor, plan: Plan) -> Plan:
     """The person starts working on the approved plan."""
     plan = _locked(plan)
     _require_owner(actor, plan.person)
@@ -672,7 +672,7 @@ def plan_start(*, actor: User | None, plan: Plan) -> Plan:
 
 
 @transaction.atomic
-def plan_complete(*, actor: User | None, plan: Plan) -> Plan:
+def plan_complete(*, actor: Actor, plan: Plan) -> Plan:
     """Close the plan once every activity is done or cancelled and every goal is self-evaluated."""
     plan = _locked(plan)
     _require_owner(actor, plan.person)
@@ -712,7 +712,7 @@ def plan_complete(*, actor: User | None, plan: Plan) -> Plan:
 
 
 @transaction.atomic
-def plan_revise(*, actor: User | None, plan: Plan, comment: str = "") -> Plan:
+def plan_revise(*, actor: Actor, plan: Plan, comment: str = "") -> Plan:
     """Start a new version of an approved plan: a copy to change, which needs approval again."""
     plan = _locked(plan)
     _require_owner(actor, plan.person)
@@ -760,7 +760,7 @@ def _require_under_way(plan: Plan) -> None:
 @transaction.atomic
 def activity_progress(
     *,
-    actor: User | None,
+    actor: Actor,
     activity: PlanActivity,
     status: str,
     done_on: dt.date | None = None,
@@ -803,7 +803,7 @@ def activity_progress(
 
 
 @transaction.atomic
-def goal_evaluate(*, actor: User | None, goal: PlanGoal, result: str, note: str = "") -> PlanGoal:
+def goal_evaluate(*, actor: Actor, goal: PlanGoal, result: str, note: str = "") -> PlanGoal:
     """The person's self-evaluation of a goal: met, partly met or not met, with a note."""
     plan = _locked(goal.plan)
     _require_owner(actor, plan.person)
@@ -823,10 +823,10 @@ def goal_evaluate(*, actor: User | None, goal: PlanGoal, result: str, note: str 
 
 
 @transaction.atomic
-def plan_feedback(*, actor: User | None, plan: Plan, comment: str, goal: PlanGoal | None = None) -> PlanEvent:
+def plan_feedback(*, actor: Actor, plan: Plan, comment: str, goal: PlanGoal | None = None) -> PlanEvent:
     """The supervisor's dated feedback on the plan, or on one of its goals."""
     plan = _locked(plan)
-    if not may_supervise(actor, plan.person):
+    if not may_supervise(actor.user, plan.person):
         raise PermissionDenied
     if plan.status not in (*UNDER_WAY, PlanStatus.COMPLETED) or not plan.is_current:
         raise _refuse(gettext_noop("Feedback is given on an approved plan, in progress or completed."))
@@ -860,7 +860,7 @@ def plan_feedback(*, actor: User | None, plan: Plan, comment: str, goal: PlanGoa
 @transaction.atomic
 def application_record(
     *,
-    actor: User | None,
+    actor: Actor,
     person: Person,
     title: str,
     applied_on: dt.date,
@@ -916,16 +916,20 @@ def application_record(
 
 
 @transaction.atomic
-def application_acknowledge(*, actor: User | None, application: Application, note: str = "") -> Application:
+def application_acknowledge(*, actor: Actor, application: Application, note: str = "") -> Application:
     """The supervisor acknowledges how the skill was applied, with a note."""
     application = (
         Application.objects.select_for_update(of=("self",)).select_related("person").get(pk=application.pk)
     )
-    if not may_supervise(actor, application.person):
+    if not may_supervise(actor.user, application.person):
         raise PermissionDenied
     if application.acknowledged_at is not None:
         raise _refuse(gettext_noop("This has already been acknowledged."))
-    me = Person.objects.filter(user=actor, agency_id=application.agency_id).first() if actor else None
+    me = (
+        Person.objects.filter(user=actor.user, agency_id=application.agency_id).first()
+        if actor.user is not None
+        else None
+    )
     changes = assign(
         application,
         {"acknowledged_by": me, "acknowledged_at": timezone.now(), "acknowledgement": _text(note)},
@@ -953,9 +957,9 @@ def application_acknowledge(*, actor: User | None, application: Application, not
 
 
 @transaction.atomic
-def plan_settings_update(*, actor: User | None, agency: Agency, approval_limit_days: int) -> PlanSettings:
+def plan_settings_update(*, actor: Actor, agency: Agency, approval_limit_days: int) -> PlanSettings:
     """HR sets how long an approval may wait before HR is shown it."""
-    if not is_hr_admin(actor, agency.pk):
+    if not is_hr_admin(actor.user, agency.pk):
         raise PermissionDenied
     if not 1 <= approval_limit_days <= 365:
         raise _refuse(

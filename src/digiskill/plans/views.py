@@ -129,7 +129,7 @@ def plan_new(request: ActorRequest) -> HttpResponse:
         return redirect("plans:mine")
     try:
         plan = plan_create(
-            actor=request.user,
+            actor=request.actor,
             person=person,
             fiscal_year=sel.this_fiscal_year(),
             gaps=list(form.cleaned_data.get("gaps") or []),
@@ -207,7 +207,7 @@ def plan_edit(request: ActorRequest, pk: int) -> HttpResponse:
         form = MissionForm(request.POST)
         if form.is_valid():
             try:
-                plan_update(actor=request.user, plan=plan, mission=form.cleaned_data["mission"])
+                plan_update(actor=request.actor, plan=plan, mission=form.cleaned_data["mission"])
             except ValidationError as exc:
                 _refused(request, exc)
             else:
@@ -244,7 +244,7 @@ def goal_new(request: ActorRequest, pk: int) -> HttpResponse:
     data = dict(form.cleaned_data)
     gap = data.pop("gap", None)
     try:
-        goal = goal_add(actor=request.user, plan=plan, gap=gap, **data)
+        goal = goal_add(actor=request.actor, plan=plan, gap=gap, **data)
     except ValidationError as exc:
         _refused(request, exc)
         return _to_plan(plan, "plans:edit")
@@ -282,7 +282,7 @@ def goal_save(request: ActorRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _after_goal_change(request, goal, "", **{f"goal-{goal.pk}": form})
     try:
-        goal_update(actor=request.user, goal=goal, **form.cleaned_data)
+        goal_update(actor=request.actor, goal=goal, **form.cleaned_data)
     except ValidationError as exc:
         form.add_error(None, _errors(exc))
         return _after_goal_change(request, goal, "", **{f"goal-{goal.pk}": form})
@@ -296,7 +296,7 @@ def goal_remove(request: ActorRequest, pk: int) -> HttpResponse:
     goal = _editable_goal(request, pk)
     plan = goal.plan
     try:
-        goal_delete(actor=request.user, goal=goal)
+        goal_delete(actor=request.actor, goal=goal)
     except ValidationError as exc:
         _refused(request, exc)
     else:
@@ -313,7 +313,7 @@ def activity_new(request: ActorRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _after_goal_change(request, goal, "", **{f"act-{goal.pk}": form})
     try:
-        activity_add(actor=request.user, goal=goal, **form.cleaned_data)
+        activity_add(actor=request.actor, goal=goal, **form.cleaned_data)
     except ValidationError as exc:
         form.add_error(None, _errors(exc))
         return _after_goal_change(request, goal, "", **{f"act-{goal.pk}": form})
@@ -329,7 +329,7 @@ def activity_from_resource(request: ActorRequest, pk: int, resource: int) -> Htt
     if found is None:
         raise Http404
     try:
-        activity_add_resource(actor=request.user, goal=goal, resource=found)
+        activity_add_resource(actor=request.actor, goal=goal, resource=found)
     except ValidationError as exc:
         _refused(request, exc)
         return _to_plan(goal.plan, "plans:edit", f"goal-{goal.pk}")
@@ -343,7 +343,7 @@ def activity_remove(request: ActorRequest, pk: int) -> HttpResponse:
     activity = sel.get_activity_for_actor(request.actor, pk)
     goal = _editable_goal(request, activity.goal_id)
     try:
-        activity_delete(actor=request.user, activity=activity)
+        activity_delete(actor=request.actor, activity=activity)
     except ValidationError as exc:
         _refused(request, exc)
         return _to_plan(goal.plan, "plans:edit", f"goal-{goal.pk}")
@@ -436,7 +436,7 @@ def submit(request: ActorRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
-        lambda plan: plan_submit(actor=request.user, plan=plan),
+        lambda plan: plan_submit(actor=request.actor, plan=plan),
         _("The plan is sent to your supervisor for approval."),
         back="plans:edit",
     )
@@ -450,7 +450,7 @@ def approve(request: ActorRequest, pk: int) -> HttpResponse:
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
 
     def run(plan: Plan) -> Plan:
-        return plan_approve(actor=request.user, plan=plan, comment=comment)
+        return plan_approve(actor=request.actor, plan=plan, comment=comment)
 
     plan = sel.get_plan_for_actor(request.actor, pk)
     first = plan.needs_next_level and plan.first_approved_at is None
@@ -469,7 +469,7 @@ def return_plan(request: ActorRequest, pk: int) -> HttpResponse:
     return _step(
         request,
         pk,
-        lambda plan: plan_return(actor=request.user, plan=plan, comment=comment),
+        lambda plan: plan_return(actor=request.actor, plan=plan, comment=comment),
         _("The plan is returned with your comments."),
         back="plans:review",
     )
@@ -480,7 +480,7 @@ def return_plan(request: ActorRequest, pk: int) -> HttpResponse:
 def start(request: ActorRequest, pk: int) -> HttpResponse:
     """Start working on the approved plan."""
     return _step(
-        request, pk, lambda plan: plan_start(actor=request.user, plan=plan), _("The plan is in progress.")
+        request, pk, lambda plan: plan_start(actor=request.actor, plan=plan), _("The plan is in progress.")
     )
 
 
@@ -489,7 +489,7 @@ def start(request: ActorRequest, pk: int) -> HttpResponse:
 def complete(request: ActorRequest, pk: int) -> HttpResponse:
     """Close the plan."""
     return _step(
-        request, pk, lambda plan: plan_complete(actor=request.user, plan=plan), _("The plan is completed.")
+        request, pk, lambda plan: plan_complete(actor=request.actor, plan=plan), _("The plan is completed.")
     )
 
 
@@ -501,7 +501,7 @@ def revise(request: ActorRequest, pk: int) -> HttpResponse:
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     plan = sel.get_plan_for_actor(request.actor, pk)
     try:
-        new = plan_revise(actor=request.user, plan=plan, comment=comment)
+        new = plan_revise(actor=request.actor, plan=plan, comment=comment)
     except ValidationError as exc:
         _refused(request, exc)
         return _to_plan(plan)
@@ -519,7 +519,7 @@ def feedback(request: ActorRequest, pk: int) -> HttpResponse:
         messages.error(request, _form_errors(form))
         return _to_plan(plan, anchor="feedback")
     try:
-        plan_feedback(actor=request.user, plan=plan, **form.cleaned_data)
+        plan_feedback(actor=request.actor, plan=plan, **form.cleaned_data)
     except ValidationError as exc:
         _refused(request, exc)
     else:
@@ -542,7 +542,7 @@ def progress(request: ActorRequest, pk: int) -> HttpResponse:
         return _to_plan(plan, anchor=f"activity-{activity.pk}")
     try:
         activity_progress(
-            actor=request.user,
+            actor=request.actor,
             activity=activity,
             status=form.cleaned_data["status"],
             done_on=form.cleaned_data["done_on"],
@@ -567,7 +567,7 @@ def evaluate(request: ActorRequest, pk: int) -> HttpResponse:
         messages.error(request, _form_errors(form))
         return _to_plan(goal.plan, anchor=f"goal-{goal.pk}")
     try:
-        goal_evaluate(actor=request.user, goal=goal, **form.cleaned_data)
+        goal_evaluate(actor=request.actor, goal=goal, **form.cleaned_data)
     except ValidationError as exc:
         _refused(request, exc)
     else:
@@ -661,7 +661,7 @@ def settings(request: ActorRequest) -> HttpResponse:
     form = SettingsForm(request.POST)
     if form.is_valid():
         try:
-            plan_settings_update(actor=request.user, agency=agency, **form.cleaned_data)
+            plan_settings_update(actor=request.actor, agency=agency, **form.cleaned_data)
         except ValidationError as exc:
             _refused(request, exc)
         else:
@@ -688,7 +688,7 @@ def applications(request: ActorRequest) -> HttpResponse:
             raise Http404
         if form.is_valid():
             try:
-                application_record(actor=request.user, person=person, **form.cleaned_data)
+                application_record(actor=request.actor, person=person, **form.cleaned_data)
             except ValidationError as exc:
                 form.add_error(None, _errors(exc))
             else:
@@ -713,7 +713,7 @@ def application_ack(request: ActorRequest, pk: int) -> HttpResponse:
     form = AcknowledgeForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
     try:
-        application_acknowledge(actor=request.user, application=application, note=note)
+        application_acknowledge(actor=request.actor, application=application, note=note)
     except ValidationError as exc:
         _refused(request, exc)
     else:

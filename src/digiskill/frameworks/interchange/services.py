@@ -9,8 +9,8 @@ from typing import Any
 
 from django.db import transaction
 
+from digiskill.accounts.access import Actor
 from digiskill.accounts.audit import audit_record
-from digiskill.accounts.models import User
 from digiskill.frameworks.interchange.case import CaseImportError, CasePackage, ItemRow, read_case_package
 from digiskill.frameworks.models import Area, Criterion, Element, Framework, Unit
 from digiskill.frameworks.search import search_index_rebuild
@@ -143,7 +143,7 @@ def _keep_dates(fw: Framework, pkg: CasePackage) -> None:
 
 
 @transaction.atomic
-def framework_import_case(*, actor: User | None, package: object) -> Framework:
+def framework_import_case(*, actor: Actor, package: object) -> Framework:
     """Create a framework from a CASE 1.1 package (parsed JSON), after validating all of it.
 
     Nothing is written when any problem is found: CaseImportError lists them all. A framework with

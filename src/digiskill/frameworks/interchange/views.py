@@ -53,7 +53,7 @@ def import_case(request: ActorRequest) -> HttpResponse:
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
-            fw = framework_import_case(actor=request.user, package=form.cleaned_data["package"])
+            fw = framework_import_case(actor=request.actor, package=form.cleaned_data["package"])
         except CaseImportError as exc:
             problems = exc.problems
         else:

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.accounts.models import User
 from digiskill.accounts.services import membership_grant, user_create
 from digiskill.agencies.models import Agency, AgencyKind
@@ -180,10 +181,10 @@ class Command(BaseCommand):
     def _load(self, options: dict[str, Any]) -> None:
         rng = random.Random(2569)
         ministry = agency_save(
-            actor=None, code=MINISTRY[0], name_th=MINISTRY[1], name_en=MINISTRY[2], kind=AgencyKind.MINISTRY
+            actor=SYSTEM, code=MINISTRY[0], name_th=MINISTRY[1], name_en=MINISTRY[2], kind=AgencyKind.MINISTRY
         )
         dept = agency_save(
-            actor=None,
+            actor=SYSTEM,
             code=DEPARTMENT[0],
             name_th=DEPARTMENT[1],
             name_en=DEPARTMENT[2],
@@ -191,7 +192,7 @@ class Command(BaseCommand):
             parent=ministry,
         )
         divisions = [
-            agency_save(actor=None, code=c, name_th=th, name_en=en, kind=AgencyKind.DIVISION, parent=dept)
+            agency_save(actor=SYSTEM, code=c, name_th=th, name_en=en, kind=AgencyKind.DIVISION, parent=dept)
             for c, th, en in DIVISIONS
         ]
         people = self._people(rng, dept, divisions)
@@ -214,7 +215,7 @@ class Command(BaseCommand):
         level: str,
     ) -> Person:
         return person_save(
-            actor=None,
+            actor=SYSTEM,
             agency=dept,
             national_id=generate_national_id(rng),
             division=division,
@@ -252,7 +253,7 @@ class Command(BaseCommand):
             user = User.objects.filter(username=demo.username).first()
             if user is None:
                 user = user_create(
-                    actor=None,
+                    actor=SYSTEM,
                     username=demo.username,
                     password=DEMO_PASSWORD,
                     email=f"{demo.username}@digiskill.local",
@@ -262,10 +263,10 @@ class Command(BaseCommand):
                 continue
             key = demo.username.removeprefix("demo-")
             person = people[key]
-            membership_grant(actor=None, user=user, agency=dept, **demo.membership)
+            membership_grant(actor=SYSTEM, user=user, agency=dept, **demo.membership)
             if person.user_id != user.pk:
                 person_save(
-                    actor=None,
+                    actor=SYSTEM,
                     agency=dept,
                     national_id=person.national_id,
                     division=person.division,

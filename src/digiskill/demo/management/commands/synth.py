@@ -8,6 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.demo.synth import synth_department
 
 
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         try:
             report = synth_department(
-                actor=None,
+                actor=SYSTEM,
                 code=options["agency"],
                 people=options["people"],
                 seed=options["seed"],

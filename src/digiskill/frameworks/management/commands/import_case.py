@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.interchange.case import CaseImportError, parse_case_json
 from digiskill.frameworks.interchange.services import framework_import_case
 from digiskill.frameworks.models import Area, Criterion, Element, Unit
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"{path}: อ่านไฟล์ไม่ได้ / cannot read: {exc.strerror}") from None
         try:
-            fw = framework_import_case(actor=None, package=parse_case_json(data, source=str(path)))
+            fw = framework_import_case(actor=SYSTEM, package=parse_case_json(data, source=str(path)))
         except CaseImportError as exc:
             details = "\n".join(f"  {p}" for p in exc.problems)
             raise CommandError(f"{path}: นำเข้าไม่ได้ / not imported:\n{details}") from None

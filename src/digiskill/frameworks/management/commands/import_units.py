@@ -14,6 +14,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.models import Area, Framework, Unit, UnitRevision
 from digiskill.frameworks.parsing import ParsedUnit, UnitParseError, parse_unit_file
 from digiskill.frameworks.services import LoadReport, units_import
@@ -103,7 +104,7 @@ class Command(BaseCommand):
         try:
             with transaction.atomic():
                 before = UnitRevision.objects.filter(unit__framework=fw).count()
-                report = units_import(actor=None, framework=fw, documents=documents)
+                report = units_import(actor=SYSTEM, framework=fw, documents=documents)
                 revisions = UnitRevision.objects.filter(unit__framework=fw).count() - before
                 if dry_run:
                     raise _DryRun(report, revisions)

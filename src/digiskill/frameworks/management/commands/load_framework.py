@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.frameworks.loading import FrameworkDataError, bundled_framework_files, read_framework
 from digiskill.frameworks.services import framework_load
 
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         except FrameworkDataError as exc:
             raise CommandError(str(exc)) from None
         for source in sources:
-            report = framework_load(actor=None, source=source, force=options["force"])
+            report = framework_load(actor=SYSTEM, source=source, force=options["force"])
             if report.unchanged:
                 self.stdout.write(f"{report.framework}: up to date / ข้อมูลเป็นปัจจุบันแล้ว")
                 continue

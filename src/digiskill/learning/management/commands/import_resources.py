@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.agencies.models import Agency, AgencyKind
 from digiskill.learning.services import ImportResult, resources_import
 from digiskill.lib.tabular import TableError
@@ -38,7 +39,7 @@ class Command(BaseCommand):
             raise CommandError(f"ไม่พบไฟล์ {path} / File not found: {path}")
         try:
             result = resources_import(
-                actor=None, agency=agency, source=path, filename=path.name, dry_run=options["dry_run"]
+                actor=SYSTEM, agency=agency, source=path, filename=path.name, dry_run=options["dry_run"]
             )
         except TableError as exc:
             raise CommandError(str(exc)) from None

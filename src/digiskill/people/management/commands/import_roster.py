@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from digiskill.accounts.access import SYSTEM
 from digiskill.agencies.models import Agency, AgencyKind
 from digiskill.lib.tabular import TableError
 from digiskill.people.models import RosterImport
@@ -72,7 +73,7 @@ class Command(BaseCommand):
     def _run(self, agency: Agency, path: Path, options: dict[str, Any]) -> RosterImport:
         """Import (or check); with --deactivate-missing, check first, list, ask, then confirm."""
         common = {
-            "actor": None,
+            "actor": SYSTEM,
             "agency": agency,
             "source": path,
             "filename": path.name,
