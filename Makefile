@@ -9,7 +9,7 @@ STAMP_NODE   := node_modules/.installed
 STAMP_ASSETS := src/digiskill/static/vendor/.installed
 LOCALE_DIR   := src/digiskill/locale
 
-.PHONY: run install test lint typecheck pytest e2e bench messages clean
+.PHONY: run install test lint typecheck pytest e2e bench mutate messages clean
 
 run: install
 	DEBUG=true $(BIN)/digiskill migrate --noinput -v 0
@@ -52,6 +52,20 @@ e2e: install
 
 bench: install
 	$(BIN)/python -m bench
+
+# Mutation check of lib/ and the rule modules ([tool.mutmut] in pyproject.toml), then the score of
+# each module (scripts/mutation_score.py). `make mutate MUTATE="src/digiskill/lib/text.py ..."`
+# runs only the mutants of those files (or of mutmut name globs such as 'digiskill.gaps.selectors.xǁCellǁ*');
+# MUTATE_JOBS sets how many mutants run at once.
+MUTATE      ?=
+MUTATE_JOBS ?= 2
+mutate: install
+	rm -rf mutants
+	@echo "mutmut: progress in var/mutmut-run.log"
+	$(BIN)/mutmut run --max-children $(MUTATE_JOBS) \
+	  $(foreach f,$(MUTATE),'$(if $(filter %.py,$(f)),$(subst /,.,$(patsubst src/%.py,%,$(f))).*,$(f))') \
+	  > var/mutmut-run.log 2>&1 || (tail -n 40 var/mutmut-run.log; exit 1)
+	$(BIN)/python scripts/mutation_score.py $(foreach f,$(MUTATE),'$(f)')
 
 # Re-extract every catalog's strings (needs GNU gettext), then compile them all.
 messages: install
