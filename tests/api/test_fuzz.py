@@ -13,7 +13,9 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -71,7 +73,20 @@ def _fuzz(operation, session, known: dict[str, list[object]]) -> list[str]:
     return []
 
 
+@pytest.fixture
+def connection_kept() -> object:
+    """Keep the test's database connection across the in-process WSGI calls, as Django's test client
+    does: Django closes a connection in a transaction at each request's start and end, which on
+    PostgreSQL would close the test's own (SQLite's in-memory database is never closed)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.parametrize("member", ["staff", "hr"])
+@pytest.mark.usefixtures("connection_kept")
 def test_the_api_holds_to_its_committed_document(api_world: World, member: str) -> None:
     schema = schemathesis.openapi.from_path(COMMITTED)
     schema.app = get_wsgi_application()
