@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
@@ -97,9 +98,9 @@ def test_an_edit_that_changes_nothing_writes_nothing(cast: Cast, criterion: Crit
 
 
 def test_a_name_cannot_be_emptied(cast: Cast, dtr100: Unit, criterion: Criterion) -> None:
-    with pytest.raises(ValueError, match="is required"):
+    with pytest.raises(ValidationError, match="is required"):
         unit_update(actor=actor_of(cast.sysadmin), unit=dtr100, name_th="\u200b ")
-    with pytest.raises(ValueError, match="ต้องระบุ"):
+    with pytest.raises(ValidationError, match="ต้องระบุ"):
         criterion_update(actor=actor_of(cast.sysadmin), criterion=criterion, text_th="")
     assert not AuditEntry.objects.filter(action__in=["unit_update", "criterion_update"]).exists()
 

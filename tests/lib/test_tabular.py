@@ -123,6 +123,19 @@ def test_ascii_start_does_not_hide_later_cp874(tmp_path: Path) -> None:
         assert list(table.rows())[-1] == (20002, ["20000", "สมชาย"])
 
 
+def test_file_ending_inside_a_utf8_character_is_checked_as_cp874() -> None:
+    # 0xDB starts a 2-byte UTF-8 character and is not a Windows-874 character either.
+    with pytest.raises(TableError, match="unknown text encoding"):
+        TableReader(b"code,name\r\n1,x\xdb", filename="cut.csv")
+    # Cut after more than one 64 KiB read: the last chunk read is still the one checked.
+    payload = b"code,name\r\n" + b"x" * (70 * 1024) + b"\xdb"
+    with pytest.raises(TableError, match="unknown text encoding"):
+        TableReader(payload, filename="cut.csv")
+    # 0xE0 0xB8 begin "ก" in UTF-8 and are Thai in Windows-874: the file is cp874.
+    with TableReader(b"code,name\r\n1,x\xe0\xb8", filename="thai.csv") as table:
+        assert table.encoding == "cp874"
+
+
 def test_encoding_change_mid_file_reports_the_row() -> None:
     payload = "ชื่อ\r\nสมชาย\r\n".encode() + b"x" * (70 * 1024) + b"\r\n" + "สมหญิง\r\n".encode("cp874")
     with TableReader(payload, filename="mixed.csv") as table, pytest.raises(TableError) as info:

@@ -187,6 +187,19 @@ def is_hr_admin(user: User | None, agency_id: int | None) -> bool:
     return active_memberships().filter(user=user, agency_id=agency_id, is_hr_admin=True).exists()
 
 
+def may_manage_resources(user: User | None, agency_id: int | None) -> bool:
+    """True when `user` may write the learning resources of the department (None: the shared ones).
+
+    The system itself (no user) may; the shared resources are the system administrators', a
+    department's own are its HR administrators'.
+    """
+    if user is None:
+        return True  # the system itself: loaders and the command line
+    if agency_id is None:
+        return bool(user.is_active and user.is_system_admin)
+    return is_hr_admin(user, agency_id)
+
+
 def hr_users(agency_id: int) -> list[User]:
     """The department's HR administrators who have access (whom HR work is sent to), oldest first."""
     memberships = active_memberships().filter(agency_id=agency_id, is_hr_admin=True)

@@ -70,14 +70,14 @@ class ItemReview:
     priority: int | None = None
 
 
-def clean_comment(text: str) -> str:
+def _clean_comment(text: str) -> str:
     """Normalise a free-text comment line by line (line breaks are kept)."""
     lines = [normalise_text(line) for line in (text or "").splitlines()]
     return "\n".join(lines).strip()
 
 
 def _check_comment(text: str) -> str:
-    text = clean_comment(text)
+    text = _clean_comment(text)
     if len(text) > MAX_COMMENT:
         raise Refusal(
             _("The comment is longer than %(max)s characters (%(length)s)."),

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from digiskill.accounts.access import Actor
 from digiskill.accounts.audit import assign, audit_record
@@ -29,6 +31,7 @@ from digiskill.frameworks.models import (
 )
 from digiskill.frameworks.parsing import ParsedElement, ParsedUnit
 from digiskill.frameworks.search import search_index_rebuild
+from digiskill.lib.messages import Refusal
 from digiskill.lib.text import code_key, normalise_code, normalise_text
 
 FRAMEWORK_FIELDS = ("version", "name_th", "name_en", "publisher_th", "publisher_en", "source", "status")
@@ -327,9 +330,8 @@ def _area_for(fw: Framework, code: str) -> Area:
     for area in areas:
         if key.startswith(code_key(area.code)):
             return area
-    raise ValueError(
-        f"ไม่พบด้าน (area) ที่ตรงกับรหัสหน่วย {code!r} ในกรอบ {fw.code} / "
-        f"no area of framework {fw.code} matches unit code {code!r}"
+    raise Refusal(
+        _("No area of framework %(framework)s matches unit code %(code)s."), framework=fw.code, code=code
     )
 
 
@@ -341,7 +343,7 @@ def units_import(*, actor: Actor, framework: Framework, documents: list[ParsedUn
     for parsed in documents:  # validate all first: nothing is written if one cannot be placed
         code = parsed.framework_code or parsed.code
         if not code or not parsed.name_th:
-            raise ValueError(f"{parsed.source}: ไม่มีรหัสหรือชื่อหน่วย / the document has no unit code or name")
+            raise Refusal(_("%(source)s: the document has no unit code or name."), source=parsed.source)
         rows.append((parsed, code, _area_for(framework, code)))
     order = Unit.objects.filter(framework=framework).count()
     for parsed, code, area in rows:
@@ -370,11 +372,11 @@ def units_import(*, actor: Actor, framework: Framework, documents: list[ParsedUn
     return report
 
 
-def _required(value: str, what: tuple[str, str]) -> str:
-    """The normalised text, or ValueError (Thai then English) when it is empty."""
+def _required(value: str, missing: Promise) -> str:
+    """The normalised text, or the refusal `missing` when it is empty."""
     text = normalise_text(value)
     if not text:
-        raise ValueError(f"ต้องระบุ{what[0]} / {what[1]} is required")
+        raise Refusal(missing)
     return text
 
 
@@ -403,7 +405,7 @@ def unit_update(
 ) -> Unit:
     """Change a unit's Thai and English names and its description (one audit row; search follows)."""
     values = {
-        "name_th": _required(name_th, ("ชื่อหน่วยสมรรถนะภาษาไทย", "the Thai name of the unit")),
+        "name_th": _required(name_th, _("The Thai name of the unit is required.")),
         "name_en": normalise_text(name_en),
         "description_th": normalise_text(description_th),
     }
@@ -415,7 +417,7 @@ def unit_update(
 def element_update(*, actor: Actor, element: Element, name_th: str, name_en: str = "") -> Element:
     """Change the name of an element of a unit (one audit row; search follows)."""
     values = {
-        "name_th": _required(name_th, ("ชื่อหน่วยสมรรถนะย่อยภาษาไทย", "the Thai name of the element")),
+        "name_th": _required(name_th, _("The Thai name of the element is required.")),
         "name_en": normalise_text(name_en),
     }
     _save_edit(element, values, actor=actor, action="element_update", framework=element.unit.framework)
@@ -425,7 +427,7 @@ def element_update(*, actor: Actor, element: Element, name_th: str, name_en: str
 @transaction.atomic
 def criterion_update(*, actor: Actor, criterion: Criterion, text_th: str) -> Criterion:
     """Change the text of a performance criterion (one audit row; search follows)."""
-    values = {"text_th": _required(text_th, ("ข้อความเกณฑ์การปฏิบัติงาน", "the text of the criterion"))}
+    values = {"text_th": _required(text_th, _("The text of the criterion is required."))}
     _save_edit(
         criterion, values, actor=actor, action="criterion_update", framework=criterion.element.unit.framework
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -142,8 +143,8 @@ def _edit(
     if request.method == "POST" and form.is_valid():
         try:
             save(form.cleaned_data)
-        except ValueError as exc:
-            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
             if inline:
                 return render(request, show, {**context, "saved": True})

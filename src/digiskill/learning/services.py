@@ -15,9 +15,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from digiskill.accounts.access import Actor, is_hr_admin
+from digiskill.accounts.access import Actor, may_manage_resources
 from digiskill.accounts.audit import assign, audit_record
-from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency
 from digiskill.frameworks.models import Unit
 from digiskill.learning.importing import ImportCheck, RowError, check_resources
@@ -30,18 +29,9 @@ from digiskill.lib.text import code_key, search_key
 VALUE_FIELDS = ("code", "title", "provider", "kind", "url", "hours", "cost", "language", "description")
 
 
-def can_manage(user: User | None, agency: Agency | None) -> bool:
-    """True when `user` may write the resources of `agency` (None: the shared ones, for system admins)."""
-    if user is None:
-        return True  # the system itself: loaders and the command line
-    if agency is None:
-        return bool(user.is_active and user.is_system_admin)
-    return is_hr_admin(user, agency.pk)
-
-
 def _require_manager(actor: Actor, agency: Agency | None) -> None:
     """Refuse a writer who may not manage this owner's resources."""
-    if not can_manage(actor.user, agency):
+    if not may_manage_resources(actor.user, None if agency is None else agency.pk):
         raise PermissionDenied
 
 

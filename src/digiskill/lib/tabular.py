@@ -574,7 +574,9 @@ def _detect_encoding(stream: IO[bytes], filename: str) -> str:
     if chunk.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     decoder = codecs.getincrementaldecoder("utf-8")()
+    last = chunk
     while chunk:
+        last = chunk
         try:
             if not decoder.decode(chunk).isascii():
                 return "utf-8"
@@ -584,7 +586,7 @@ def _detect_encoding(stream: IO[bytes], filename: str) -> str:
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:  # the file ends in the middle of a UTF-8 sequence
-        return _check_legacy(chunk, filename)
+        return _check_legacy(last, filename)
     return "utf-8"
 
 

@@ -9,6 +9,7 @@ the length limit is an error of its row, never stored whole.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import sys
@@ -265,6 +266,76 @@ def existing_people(agency: Agency) -> dict[str, ExistingPerson]:
         )
         for r in raw
     }
+
+
+# --- what an import will do (pure: no query, no write) ----------------------------------------
+
+
+@dataclass
+class RosterPlan:
+    """What an import will do: who is created, updated, left alone, deactivated (or kept active)."""
+
+    create: list[ValidRow] = field(default_factory=list)
+    update: list[tuple[ValidRow, ExistingPerson, dict[str, list[Any]]]] = field(default_factory=list)
+    unchanged: int = 0
+    deactivate: list[tuple[str, ExistingPerson]] = field(default_factory=list)
+    kept: list[tuple[str, ExistingPerson]] = field(default_factory=list)
+
+    @property
+    def token(self) -> str:
+        """A fingerprint of exactly who would be deactivated ("" for nobody); confirming needs it."""
+        if not self.deactivate:
+            return ""
+        ids = ",".join(str(pk) for pk in sorted(p.pk for _nid, p in self.deactivate))
+        return hashlib.sha256(ids.encode()).hexdigest()[:32]
+
+
+def _row_changes(row: ValidRow, old: ExistingPerson) -> dict[str, list[Any]]:
+    """{field: [before, after]} between a person on record and their row in the file."""
+    changes = {
+        name: [before, after]
+        for name, before, after in zip(PERSON_TEXT_FIELDS, old.text, row.text, strict=True)
+        if before != after
+    }
+    pairs: dict[str, tuple[Any, Any]] = {
+        "division": (old.division_id, row.division_id),
+        "supervisor": (old.supervisor_nid, row.supervisor_nid),
+        "workload": (old.workload, row.workload or {}),
+        "career_path_group": (old.career_path_group, row.career_path_group),
+        "is_active": (old.is_active, True),
+    }
+    changes.update({k: [a, b] for k, (a, b) in pairs.items() if a != b})
+    return changes
+
+
+def roster_plan(
+    check: RosterCheck,
+    existing: dict[str, ExistingPerson],
+    *,
+    deactivate_missing: bool = False,
+    keep: frozenset[int] = frozenset(),
+) -> RosterPlan:
+    """Compare the valid rows with the department's people.
+
+    Nobody is deactivated unless `deactivate_missing` (the file is the whole roster); even then the
+    people in `keep` (the acting HR administrator's own record) stay active.
+    """
+    plan = RosterPlan()
+    for row in check.rows:
+        old = existing.get(row.national_id)
+        if old is None:
+            plan.create.append(row)
+            continue
+        changes = _row_changes(row, old)
+        if changes:
+            plan.update.append((row, old, changes))
+        else:
+            plan.unchanged += 1
+    if deactivate_missing:
+        for nid, person in existing.items():
+            if person.is_active and nid not in check.present:
+                (plan.kept if person.pk in keep else plan.deactivate).append((nid, person))
+    return plan
 
 
 def open_roster(source: Source, *, filename: str, limits: RosterLimits) -> TableReader:

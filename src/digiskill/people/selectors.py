@@ -29,6 +29,11 @@ def people_of_agency(actor: Actor) -> QuerySet[Person]:
     return Person.objects.filter(agency=agency).select_related("division", "supervisor")
 
 
+def latest_classification(person: Person) -> Classification | None:
+    """The person's most recent classification step."""
+    return person.classifications.select_related("group").order_by("-created_at", "-id").first()
+
+
 def subordinate_ids(person: Person) -> set[int]:
     """Ids of everyone below `person` in the supervisor chain, one query per level."""
     found: set[int] = set()

@@ -6,8 +6,6 @@ outside any transaction, then writes in one short transaction (see `roster_impor
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -15,7 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from digiskill.accounts.access import Actor, is_hr_admin
 from digiskill.accounts.audit import AuditBatch, assign, audit_record
@@ -23,6 +22,7 @@ from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency
 from digiskill.agencies.selectors import agency_framework, groups_of
 from digiskill.frameworks.models import PersonnelGroup
+from digiskill.lib.messages import Refusal, in_both, text
 from digiskill.lib.national_id import validate_national_id
 from digiskill.lib.tabular import Source
 from digiskill.lib.text import normalise_text
@@ -35,13 +35,16 @@ from digiskill.people.roster import (
     Lookups,
     RosterCheck,
     RosterLimits,
+    RosterPlan,
     ValidRow,
     check_roster,
     chunks,
     existing_people,
     reject_bad_supervisors,
     rejected_rows_csv,
+    roster_plan,
 )
+from digiskill.people.selectors import latest_classification
 from digiskill.people.signals import divisions_changed
 
 PERSON_FIELDS = (
@@ -60,9 +63,9 @@ PERSON_FIELDS = (
 def _check_links(agency: Agency, division: Agency | None, supervisor: Person | None) -> None:
     """Refuse a division or supervisor from another department."""
     if division is not None and division.department_id != agency.pk:
-        raise ValidationError(_("The division belongs to another department."))
+        raise Refusal(_("The division belongs to another department."))
     if supervisor is not None and supervisor.agency_id != agency.pk:
-        raise ValidationError(_("The supervisor belongs to another department."))
+        raise Refusal(_("The supervisor belongs to another department."))
 
 
 def _check_no_loop(person: Person, supervisor: Person | None) -> None:
@@ -71,7 +74,7 @@ def _check_no_loop(person: Person, supervisor: Person | None) -> None:
     current = supervisor
     while current is not None and current.pk not in seen:
         if person.pk is not None and current.pk == person.pk:
-            raise ValidationError(_("This supervisor would make the chain of supervisors loop."))
+            raise Refusal(_("This supervisor would make the chain of supervisors loop."))
         seen.add(current.pk)
         current = current.supervisor
 
@@ -127,7 +130,7 @@ def person_set_workload(
     codes = {g.code for g in groups_of(framework)}
     unknown = (set(workload) | ({career_path_group} if career_path_group else set())) - codes
     if unknown or (workload and sum(workload.values()) != 100) or any(v < 0 for v in workload.values()):
-        raise ValidationError(_("Shares must be of the framework's groups and add up to 100."))
+        raise Refusal(_("Shares must be of the framework's groups and add up to 100."))
     changes = assign(person, {"workload": dict(workload), "career_path_group": career_path_group})
     if changes:
         person.save(update_fields=["workload", "career_path_group", "updated_at"])
@@ -150,16 +153,11 @@ def _is_user(person: Person | None, user: User | None) -> bool:
     return person is not None and user is not None and person.user_id == user.pk
 
 
-def latest_classification(person: Person) -> Classification | None:
-    """The person's most recent classification step."""
-    return person.classifications.select_related("group").order_by("-created_at", "-id").first()
-
-
 def _check_group(person: Person, group: PersonnelGroup) -> None:
     """Refuse a group of a framework other than the department's."""
     framework = agency_framework(person.agency)
     if framework is None or group.framework_id != framework.pk:
-        raise ValidationError(_("The group is not one of the department's framework."))
+        raise Refusal(_("The group is not one of the department's framework."))
 
 
 def _record_step(
@@ -236,7 +234,7 @@ def classification_agree(*, actor: Actor, person: Person) -> Classification:
     _check_decider(actor, person, person.supervisor)
     step = latest_classification(person)
     if step is None or step.status != ClassificationStatus.PROPOSED:
-        raise ValidationError(_("No proposal awaits agreement."))
+        raise Refusal(_("No proposal awaits agreement."))
     return _record_step(
         actor=actor,
         person=person,
@@ -260,7 +258,7 @@ def classification_change(
     _check_decider(actor, person, person.supervisor)
     _check_group(person, group)
     if not normalise_text(reason):
-        raise ValidationError(_("Say why the group is changed."))
+        raise Refusal(_("Say why the group is changed."))
     return _record_step(
         actor=actor,
         person=person,
@@ -278,7 +276,7 @@ def classification_approve(*, actor: Actor, person: Person) -> Classification:
     _check_decider(actor, person, supervisor.supervisor if supervisor is not None else None)
     step = latest_classification(person)
     if step is None or not step.awaiting_approval:
-        raise ValidationError(_("No classification awaits approval."))
+        raise Refusal(_("No classification awaits approval."))
     return _record_step(
         actor=actor,
         person=person,
@@ -318,7 +316,7 @@ def classification_bulk_propose(*, actor: Actor, division: Agency) -> dict[str, 
                     group=groups[code],
                     status=ClassificationStatus.PROPOSED,
                     workload=person.workload or {},
-                    reason=_("Proposed by the workload rule."),
+                    reason=gettext("Proposed by the workload rule."),
                     actor=actor.user,
                 )
             )
@@ -340,75 +338,8 @@ BATCH = 2000
 MAX_LISTED = 1000  # people named on the deactivation list of an import (the count is always whole)
 
 
-@dataclass
-class RosterPlan:
-    """What an import will do: who is created, updated, left alone, deactivated (or kept active)."""
-
-    create: list[ValidRow] = field(default_factory=list)
-    update: list[tuple[ValidRow, ExistingPerson, dict[str, list[Any]]]] = field(default_factory=list)
-    unchanged: int = 0
-    deactivate: list[tuple[str, ExistingPerson]] = field(default_factory=list)
-    kept: list[tuple[str, ExistingPerson]] = field(default_factory=list)
-
-    @property
-    def token(self) -> str:
-        """A fingerprint of exactly who would be deactivated ("" for nobody); confirming needs it."""
-        if not self.deactivate:
-            return ""
-        ids = ",".join(str(pk) for pk in sorted(p.pk for _nid, p in self.deactivate))
-        return hashlib.sha256(ids.encode()).hexdigest()[:32]
-
-
 class RosterBusy(ValidationError):
     """Another change to the department's people collided with this import."""
-
-
-def _row_changes(row: ValidRow, old: ExistingPerson) -> dict[str, list[Any]]:
-    """{field: [before, after]} between a person on record and their row in the file."""
-    changes = {
-        name: [before, after]
-        for name, before, after in zip(PERSON_TEXT_FIELDS, old.text, row.text, strict=True)
-        if before != after
-    }
-    pairs: dict[str, tuple[Any, Any]] = {
-        "division": (old.division_id, row.division_id),
-        "supervisor": (old.supervisor_nid, row.supervisor_nid),
-        "workload": (old.workload, row.workload or {}),
-        "career_path_group": (old.career_path_group, row.career_path_group),
-        "is_active": (old.is_active, True),
-    }
-    changes.update({k: [a, b] for k, (a, b) in pairs.items() if a != b})
-    return changes
-
-
-def roster_plan(
-    check: RosterCheck,
-    existing: dict[str, ExistingPerson],
-    *,
-    deactivate_missing: bool = False,
-    keep: frozenset[int] = frozenset(),
-) -> RosterPlan:
-    """Compare the valid rows with the department's people.
-
-    Nobody is deactivated unless `deactivate_missing` (the file is the whole roster); even then the
-    people in `keep` (the acting HR administrator's own record) stay active.
-    """
-    plan = RosterPlan()
-    for row in check.rows:
-        old = existing.get(row.national_id)
-        if old is None:
-            plan.create.append(row)
-            continue
-        changes = _row_changes(row, old)
-        if changes:
-            plan.update.append((row, old, changes))
-        else:
-            plan.unchanged += 1
-    if deactivate_missing:
-        for nid, person in existing.items():
-            if person.is_active and nid not in check.present:
-                (plan.kept if person.pk in keep else plan.deactivate).append((nid, person))
-    return plan
 
 
 def _full_name(text: tuple[str, ...]) -> str:
@@ -552,14 +483,19 @@ def _plan_warnings(check: RosterCheck, plan: RosterPlan, existing: dict[str, Exi
     supervisors = len(_supervised(check, plan, existing))
     if supervisors:
         warnings.append(
-            f"ผู้ที่จะถูกปิดสถานะ {supervisors} คนเป็นผู้บังคับบัญชาของผู้ที่ยังอยู่ ตรวจสอบก่อนยืนยัน / "
-            f"{supervisors} of the people to deactivate supervise people who stay active: "
-            "check before confirming"
+            in_both(
+                _(
+                    "%(count)s of the people to deactivate supervise people who stay active: "
+                    "check before confirming"
+                ),
+                count=supervisors,
+            )
         )
     if plan.kept:
         warnings.append(
-            "ระเบียนของท่านเองไม่อยู่ในไฟล์ แต่จะไม่ถูกปิดสถานะ / "
-            "Your own record is not in the file; it is kept active (you cannot deactivate yourself)"
+            in_both(
+                _("Your own record is not in the file; it is kept active (you cannot deactivate yourself)")
+            )
         )
     return warnings
 
@@ -698,7 +634,7 @@ def roster_import(
         )
     except IntegrityError as exc:  # a person added at the same moment by another way than an import
         raise RosterBusy(
-            _("The people of the department changed while this file was imported; import it again.")
+            text(_("The people of the department changed while this file was imported; import it again."))
         ) from exc
     if check.rejected:
         csv_text, whole = rejected_rows_csv(source, filename=filename, rejected=check.rejected, limits=limits)
@@ -706,8 +642,9 @@ def roster_import(
         update = ["rejected_csv"]
         if not whole:
             record.warnings.append(
-                "ไฟล์แถวที่ไม่นำเข้ามีเฉพาะแถวแรก ๆ เพราะถึงขนาดสูงสุดแล้ว / "
-                "The rejected-rows file holds only the first rejected rows: it reached the size limit"
+                in_both(
+                    _("The rejected-rows file holds only the first rejected rows: it reached the size limit")
+                )
             )
             update.append("warnings")
         record.save(update_fields=update)
@@ -725,9 +662,7 @@ def roster_import_confirm(*, actor: Actor, record: RosterImport, confirm_token: 
         awaiting_confirmation=False, upload=b""
     )
     if not claimed or not upload:
-        raise ValidationError(
-            _("This check has already been used or cannot be imported; check the file again.")
-        )
+        raise Refusal(_("This check has already been used or cannot be imported; check the file again."))
     return roster_import(
         actor=actor,
         agency=record.agency,

@@ -14,13 +14,16 @@ from decimal import Decimal
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from digiskill.accounts.access import Actor, in_line, require_agency, require_person_access
 from digiskill.accounts.models import Role
 from digiskill.agencies.models import Agency, AnnouncementItem
-from digiskill.assessments.models import AssessmentItem
+from digiskill.agencies.selectors import current_target
+from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
 from digiskill.learning.models import LearningResource
 from digiskill.learning.selectors import suggest_for
+from digiskill.lib.messages import render
 from digiskill.lib.thai_dates import fiscal_year, fiscal_year_bounds
 from digiskill.people.models import Person
 from digiskill.people.selectors import my_skills, subordinate_ids, team_of
@@ -37,10 +40,51 @@ from digiskill.plans.models import (
     PlanStatus,
 )
 from digiskill.plans.rules import EDITABLE, UNDER_WAY, approver_of, is_owner, may_approve, may_supervise
-from digiskill.plans.services import agreed_assessment
 from digiskill.plans.smart import GoalIssue, goal_issues
 
 DEFAULT_LIMIT_DAYS = 7
+
+
+def agreed_assessment(person: Person) -> Assessment | None:
+    """The person's current agreed self-assessment, whose gaps a plan develops."""
+    return (
+        Assessment.objects.filter(person=person, is_current=True, status=AssessmentStatus.AGREED)
+        .order_by("-round")
+        .first()
+    )
+
+
+def default_mission(agency: Agency) -> str:
+    """The department's digital vision and goals, as the start of the plan's link to the mission."""
+    target = current_target(agency)
+    if target is None:
+        return ""
+    lines = [target.vision.strip()]
+    lines += [f"- {g.text.strip()}" for g in target.goals.all()]
+    return "\n".join(line for line in lines if line)
+
+
+def submit_problems(plan: Plan) -> list[str]:
+    """Why the plan cannot be submitted yet, each in Thai and English; empty when it can."""
+    goals = list(plan.goals.prefetch_related("activities"))
+    if not goals:
+        return [render(gettext_noop("The plan has no development goal yet."))]
+    _start, year_end = fiscal_year_bounds(plan.fiscal_year)
+    problems = []
+    for goal in goals:
+        issues = goal_issues(
+            what=goal.what,
+            skill=goal.skill_th,
+            measure=goal.measure,
+            target=goal.target,
+            start_date=goal.start_date,
+            due_date=goal.due_date,
+            activities=len(goal.activities.all()),
+            year_end=year_end,
+            fiscal_year=plan.fiscal_year,
+        )
+        problems += [i.both() for i in issues if i.blocking]
+    return problems
 
 
 def this_fiscal_year() -> int:

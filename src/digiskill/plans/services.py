@@ -28,13 +28,12 @@ from digiskill.accounts.access import Actor, hr_users, is_hr_admin
 from digiskill.accounts.audit import assign, audit_record
 from digiskill.accounts.models import User
 from digiskill.agencies.models import Agency, AnnouncementItem
-from digiskill.agencies.selectors import current_target
-from digiskill.assessments.models import Assessment, AssessmentItem, AssessmentStatus
+from digiskill.assessments.models import AssessmentItem
 from digiskill.inbox.services import notify
 from digiskill.learning.models import LearningResource, ResourceKind
 from digiskill.lib import evidence
+from digiskill.lib.messages import Refusal, render_in, text
 from digiskill.lib.text import normalise_text
-from digiskill.lib.thai_dates import fiscal_year_bounds
 from digiskill.people.models import Person
 from digiskill.people.selectors import my_skills
 from digiskill.plans.models import (
@@ -60,8 +59,7 @@ from digiskill.plans.rules import (
     may_supervise,
     supervisors_of,
 )
-from digiskill.plans.smart import goal_issues
-from digiskill.plans.wording import both, in_language
+from digiskill.plans.selectors import agreed_assessment, default_mission, submit_problems
 
 EVIDENCE_TYPES = tuple(ext.lstrip(".") for ext in evidence.SIGNATURES)
 MAX_HOURS = Decimal("9999")
@@ -85,14 +83,9 @@ class PlanConflict(ValidationError):
     """A write lost a race with another one made at the same moment (the API answers 409)."""
 
 
-def _refuse(msgid: str, **params: object) -> ValidationError:
-    """A refusal in Thai and English."""
-    return ValidationError(both(msgid, **params))
-
-
 def _thai(msgid: str, **params: object) -> str:
     """A notification text, in Thai."""
-    return in_language("th", msgid, **params)
+    return render_in("th", msgid, params)
 
 
 def _name(user: User | None) -> str:
@@ -136,7 +129,7 @@ def _require_owner(actor: Actor, person: Person) -> None:
 
 def _require_editable(plan: Plan) -> None:
     if not plan.is_current or plan.status not in EDITABLE:
-        raise _refuse(gettext_noop("The plan can be changed only as a draft or when returned for changes."))
+        raise Refusal(gettext_noop("The plan can be changed only as a draft or when returned for changes."))
 
 
 def _text(value: str) -> str:
@@ -147,7 +140,7 @@ def _text(value: str) -> str:
 
 def _check_dates(start: dt.date | None, end: dt.date | None) -> None:
     if start is not None and end is not None and start > end:
-        raise _refuse(
+        raise Refusal(
             gettext_noop("The start date %(start)s is after the end date %(end)s."),
             start=start.isoformat(),
             end=end.isoformat(),
@@ -158,13 +151,13 @@ def _hours(value: Decimal | int | float | str | None) -> Decimal:
     try:
         hours = Decimal(str(value if value not in (None, "") else 0)).quantize(Decimal("0.1"))
     except InvalidOperation as exc:
-        raise _refuse(gettext_noop("Hours must be a number: %(value)s."), value=value) from exc
+        raise Refusal(gettext_noop("Hours must be a number: %(value)s."), value=value) from exc
     if hours < 0 or hours > MAX_HOURS:
-        raise _refuse(gettext_noop("Hours must be between 0 and 9999: %(value)s."), value=value)
+        raise Refusal(gettext_noop("Hours must be between 0 and 9999: %(value)s."), value=value)
     return hours
 
 
-def check_evidence(upload: UploadedFile[Any] | None) -> None:
+def _check_evidence(upload: UploadedFile[Any] | None) -> None:
     """Refuse an evidence file of another type, larger than 10 MB, or whose content is not its type."""
     if upload is not None:
         evidence.check_evidence(upload.name or "", upload.size or 0, upload)
@@ -179,9 +172,9 @@ def _link(value: str) -> str:
         URLValidator(schemes=["http", "https"])(value)
     except ValidationError as exc:
         msgid = gettext_noop("The evidence link %(link)s is not a web address.")
-        raise _refuse(msgid, link=value[:200]) from exc
+        raise Refusal(msgid, link=value[:200]) from exc
     if len(value) > 1000:
-        raise _refuse(gettext_noop("The evidence link is longer than 1000 characters."))
+        raise Refusal(gettext_noop("The evidence link is longer than 1000 characters."))
     return value
 
 
@@ -222,25 +215,6 @@ def _supervisor_users(person: Person) -> list[User | None]:
 # --- creating and editing a plan ---------------------------------------------------------------
 
 
-def agreed_assessment(person: Person) -> Assessment | None:
-    """The person's current agreed self-assessment, whose gaps a plan develops."""
-    return (
-        Assessment.objects.filter(person=person, is_current=True, status=AssessmentStatus.AGREED)
-        .order_by("-round")
-        .first()
-    )
-
-
-def default_mission(agency: Agency) -> str:
-    """The department's digital vision and goals, as the start of the plan's link to the mission."""
-    target = current_target(agency)
-    if target is None:
-        return ""
-    lines = [target.vision.strip()]
-    lines += [f"- {g.text.strip()}" for g in target.goals.all()]
-    return "\n".join(line for line in lines if line)
-
-
 def _skill_of(component_name: str, unit: Any, text: str) -> str:
     """What a goal develops: the unit's code and name, or the item's text."""
     if unit is not None:
@@ -275,18 +249,18 @@ def plan_create(
     """Start the person's plan for a fiscal year, with a goal for each chosen gap or required item."""
     _require_owner(actor, person)
     if Plan.objects.filter(person=person, fiscal_year=fiscal_year, is_current=True).exists():
-        raise _refuse(
+        raise Refusal(
             gettext_noop("A development plan for fiscal year %(year)s already exists."), year=fiscal_year
         )
     assessment = agreed_assessment(person)
     for chosen in gaps:
         if assessment is None or chosen.assessment_id != assessment.pk or chosen.agreed_has is not False:
-            raise _refuse(gettext_noop("“%(item)s” is not one of your agreed gaps."), item=str(chosen))
+            raise Refusal(gettext_noop("“%(item)s” is not one of your agreed gaps."), item=str(chosen))
     skills = my_skills(person)
     required = {i.pk for i in skills.entry.items.all()} if skills.entry is not None else set()
     for item in items:
         if item.pk not in required:
-            raise _refuse(gettext_noop("“%(item)s” is not one of your required skills."), item=str(item))
+            raise Refusal(gettext_noop("“%(item)s” is not one of your required skills."), item=str(item))
     version = (
         (Plan.objects.filter(person=person, fiscal_year=fiscal_year).aggregate(v=Max("version"))["v"]) or 0
     )
@@ -304,7 +278,7 @@ def plan_create(
     except IntegrityError:
         # Another request started the same plan between the check above and this insert.
         raise PlanConflict(
-            both(
+            text(
                 gettext_noop("A development plan for fiscal year %(year)s already exists."), year=fiscal_year
             )
         ) from None
@@ -352,7 +326,7 @@ def _goal_values(plan: Plan, values: dict[str, Any]) -> dict[str, Any]:
         raise TypeError(f"unknown goal fields: {sorted(unknown)}")
     cleaned: dict[str, Any] = {k: (_text(v) if isinstance(v, str) else v) for k, v in values.items()}
     if "skill_th" in cleaned and not cleaned["skill_th"]:
-        raise _refuse(gettext_noop("Say which skill the goal develops."))
+        raise Refusal(gettext_noop("Say which skill the goal develops."))
     _check_dates(cleaned.get("start_date"), cleaned.get("due_date"))
     return cleaned
 
@@ -376,9 +350,9 @@ def goal_add(
             or gap.assessment_id != plan.assessment_id
             or gap.agreed_has is not False
         ):
-            raise _refuse(gettext_noop("“%(item)s” is not one of your agreed gaps."), item=str(gap))
+            raise Refusal(gettext_noop("“%(item)s” is not one of your agreed gaps."), item=str(gap))
         if plan.goals.filter(gap=gap).exists():
-            raise _refuse(gettext_noop("The plan already has a goal for “%(item)s”."), item=str(gap))
+            raise Refusal(gettext_noop("The plan already has a goal for “%(item)s”."), item=str(gap))
         skill_th = skill_th or _skill_of(gap.component.name_th, gap.unit, gap.text_th)
     cleaned = _goal_values(plan, {"skill_th": skill_th, **values})
     last = plan.goals.aggregate(o=Max("order"))["o"] or 0
@@ -431,12 +405,12 @@ def _activity_values(values: dict[str, Any]) -> dict[str, Any]:
     cleaned = dict(values)
     if "kind" in cleaned:
         if cleaned["kind"] not in ActivityKind.values:
-            raise _refuse(gettext_noop("Unknown kind of activity: %(kind)s."), kind=cleaned["kind"])
+            raise Refusal(gettext_noop("Unknown kind of activity: %(kind)s."), kind=cleaned["kind"])
         cleaned["band"] = BAND_OF_KIND[cleaned["kind"]]
     if "title" in cleaned:
         cleaned["title"] = _text(cleaned["title"])[:500]
         if not cleaned["title"]:
-            raise _refuse(gettext_noop("Describe the activity."))
+            raise Refusal(gettext_noop("Describe the activity."))
     if "hours" in cleaned:
         cleaned["hours"] = _hours(cleaned["hours"])
     _check_dates(cleaned.get("start_date"), cleaned.get("end_date"))
@@ -460,7 +434,7 @@ def activity_add(
     _require_owner(actor, plan.person)
     _require_editable(plan)
     if resource is not None and (not resource.is_active or resource.agency_id not in (None, plan.agency_id)):
-        raise _refuse(gettext_noop("This learning resource is not available to the department."))
+        raise Refusal(gettext_noop("This learning resource is not available to the department."))
     cleaned = _activity_values(
         {"kind": kind, "title": title, "hours": hours, "start_date": start_date, "end_date": end_date}
     )
@@ -516,29 +490,6 @@ def activity_delete(*, actor: Actor, activity: PlanActivity) -> None:
 # --- the approval workflow ---------------------------------------------------------------------
 
 
-def submit_problems(plan: Plan) -> list[str]:
-    """Why the plan cannot be submitted yet, each in Thai and English; empty when it can."""
-    goals = list(plan.goals.prefetch_related("activities"))
-    if not goals:
-        return [both(gettext_noop("The plan has no development goal yet."))]
-    _start, year_end = fiscal_year_bounds(plan.fiscal_year)
-    problems = []
-    for goal in goals:
-        issues = goal_issues(
-            what=goal.what,
-            skill=goal.skill_th,
-            measure=goal.measure,
-            target=goal.target,
-            start_date=goal.start_date,
-            due_date=goal.due_date,
-            activities=len(goal.activities.all()),
-            year_end=year_end,
-            fiscal_year=plan.fiscal_year,
-        )
-        problems += [i.both() for i in issues if i.blocking]
-    return problems
-
-
 @transaction.atomic
 def plan_submit(*, actor: Actor, plan: Plan) -> Plan:
     """Send the plan to the supervisor (or to HR when there is none who can act)."""
@@ -581,7 +532,7 @@ def plan_submit(*, actor: Actor, plan: Plan) -> Plan:
 
 def _require_approver(actor: Actor, plan: Plan) -> None:
     if plan.status != PlanStatus.SUBMITTED or not plan.is_current:
-        raise _refuse(gettext_noop("The plan is not waiting for approval."))
+        raise Refusal(gettext_noop("The plan is not waiting for approval."))
     if not may_approve(actor.user, plan):
         raise PermissionDenied
 
@@ -636,7 +587,7 @@ def plan_return(*, actor: Actor, plan: Plan, comment: str) -> Plan:
     _require_approver(actor, plan)
     comment = _text(comment)
     if not comment:
-        raise _refuse(gettext_noop("Say what should be changed when returning a plan."))
+        raise Refusal(gettext_noop("Say what should be changed when returning a plan."))
     changes = assign(plan, {"status": PlanStatus.RETURNED, "first_approved_at": None})
     plan.save(update_fields=["status", "first_approved_at", "updated_at"])
     _event(plan, PlanEventKind.RETURNED, actor, comment)
@@ -666,7 +617,7 @@ def plan_start(*, actor: Actor, plan: Plan) -> Plan:
     plan = _locked(plan)
     _require_owner(actor, plan.person)
     if plan.status != PlanStatus.APPROVED or not plan.is_current:
-        raise _refuse(gettext_noop("Only an approved plan can be started."))
+        raise Refusal(gettext_noop("Only an approved plan can be started."))
     _audit(actor, "plan_start", plan, plan, _start(actor, plan))
     return plan
 
@@ -677,20 +628,20 @@ def plan_complete(*, actor: Actor, plan: Plan) -> Plan:
     plan = _locked(plan)
     _require_owner(actor, plan.person)
     if plan.status != PlanStatus.IN_PROGRESS or not plan.is_current:
-        raise _refuse(gettext_noop("Only a plan in progress can be completed."))
+        raise Refusal(gettext_noop("Only a plan in progress can be completed."))
     problems = []
     for goal in plan.goals.prefetch_related("activities"):
         for activity in goal.activities.all():
             if activity.status not in (ActivityStatus.DONE, ActivityStatus.CANCELLED):
                 problems.append(
-                    both(
+                    text(
                         gettext_noop("The activity “%(title)s” is not done or cancelled yet."),
                         title=activity.title,
                     )
                 )
         if not goal.result:
             problems.append(
-                both(
+                text(
                     gettext_noop("The goal “%(goal)s” has no self-evaluation yet."),
                     goal=goal.what or goal.skill_th,
                 )
@@ -717,7 +668,7 @@ def plan_revise(*, actor: Actor, plan: Plan, comment: str = "") -> Plan:
     plan = _locked(plan)
     _require_owner(actor, plan.person)
     if plan.status not in UNDER_WAY or not plan.is_current:
-        raise _refuse(gettext_noop("Only an approved plan or one in progress can be revised."))
+        raise Refusal(gettext_noop("Only an approved plan or one in progress can be revised."))
     old_status = plan.status
     plan.status, plan.is_current = PlanStatus.SUPERSEDED, False
     plan.save(update_fields=["status", "is_current", "updated_at"])
@@ -754,7 +705,7 @@ def plan_revise(*, actor: Actor, plan: Plan, comment: str = "") -> Plan:
 
 def _require_under_way(plan: Plan) -> None:
     if not plan.is_current or plan.status not in UNDER_WAY:
-        raise _refuse(gettext_noop("Progress is recorded on an approved plan or one in progress."))
+        raise Refusal(gettext_noop("Progress is recorded on an approved plan or one in progress."))
 
 
 @transaction.atomic
@@ -773,15 +724,15 @@ def activity_progress(
     _require_owner(actor, plan.person)
     _require_under_way(plan)
     if status not in ActivityStatus.values:
-        raise _refuse(gettext_noop("Unknown activity status: %(status)s."), status=status)
+        raise Refusal(gettext_noop("Unknown activity status: %(status)s."), status=status)
     today = timezone.localdate()
     if status == ActivityStatus.DONE:
         done_on = done_on or today
         if done_on > today:
-            raise _refuse(gettext_noop("The date done %(date)s is in the future."), date=done_on.isoformat())
+            raise Refusal(gettext_noop("The date done %(date)s is in the future."), date=done_on.isoformat())
     else:
         done_on = None
-    check_evidence(evidence_file)
+    _check_evidence(evidence_file)
     changes = assign(
         activity,
         {
@@ -809,7 +760,7 @@ def goal_evaluate(*, actor: Actor, goal: PlanGoal, result: str, note: str = "") 
     _require_owner(actor, plan.person)
     _require_under_way(plan)
     if result not in GoalResult.values:
-        raise _refuse(gettext_noop("Unknown self-evaluation: %(result)s."), result=result)
+        raise Refusal(gettext_noop("Unknown self-evaluation: %(result)s."), result=result)
     changes = assign(goal, {"result": result, "result_note": _text(note)})
     if changes:
         goal.evaluated_at = timezone.now()
@@ -829,12 +780,12 @@ def plan_feedback(*, actor: Actor, plan: Plan, comment: str, goal: PlanGoal | No
     if not may_supervise(actor.user, plan.person):
         raise PermissionDenied
     if plan.status not in (*UNDER_WAY, PlanStatus.COMPLETED) or not plan.is_current:
-        raise _refuse(gettext_noop("Feedback is given on an approved plan, in progress or completed."))
+        raise Refusal(gettext_noop("Feedback is given on an approved plan, in progress or completed."))
     if goal is not None and goal.plan_id != plan.pk:
-        raise _refuse(gettext_noop("The goal is not part of this plan."))
+        raise Refusal(gettext_noop("The goal is not part of this plan."))
     comment = _text(comment)
     if not comment:
-        raise _refuse(gettext_noop("Write the feedback."))
+        raise Refusal(gettext_noop("Write the feedback."))
     event = _event(plan, PlanEventKind.FEEDBACK, actor, comment, goal)
     notify(
         agency=plan.agency,
@@ -873,12 +824,12 @@ def application_record(
     _require_owner(actor, person)
     title = _text(title)[:500]
     if not title:
-        raise _refuse(gettext_noop("Say what you changed or created."))
+        raise Refusal(gettext_noop("Say what you changed or created."))
     if applied_on > timezone.localdate():
-        raise _refuse(gettext_noop("The date %(date)s is in the future."), date=applied_on.isoformat())
+        raise Refusal(gettext_noop("The date %(date)s is in the future."), date=applied_on.isoformat())
     if goal is not None and goal.plan.person_id != person.pk:
-        raise _refuse(gettext_noop("The goal is not one of your plans."))
-    check_evidence(evidence_file)
+        raise Refusal(gettext_noop("The goal is not one of your plans."))
+    _check_evidence(evidence_file)
     application = Application(
         agency_id=person.agency_id,
         person=person,
@@ -924,7 +875,7 @@ def application_acknowledge(*, actor: Actor, application: Application, note: str
     if not may_supervise(actor.user, application.person):
         raise PermissionDenied
     if application.acknowledged_at is not None:
-        raise _refuse(gettext_noop("This has already been acknowledged."))
+        raise Refusal(gettext_noop("This has already been acknowledged."))
     me = (
         Person.objects.filter(user=actor.user, agency_id=application.agency_id).first()
         if actor.user is not None
@@ -962,7 +913,7 @@ def plan_settings_update(*, actor: Actor, agency: Agency, approval_limit_days: i
     if not is_hr_admin(actor.user, agency.pk):
         raise PermissionDenied
     if not 1 <= approval_limit_days <= 365:
-        raise _refuse(
+        raise Refusal(
             gettext_noop("The approval limit must be between 1 and 365 days: %(value)s."),
             value=approval_limit_days,
         )

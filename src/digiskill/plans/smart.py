@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_noop
 
-from digiskill.plans.wording import both, in_language
+from digiskill.lib.messages import render, render_in
 
 NO_WHAT = gettext_noop("The goal “%(goal)s” does not say what you will be able to do.")
 NO_MEASURE = gettext_noop("The goal “%(goal)s” has no measure: say how we will know it is reached.")
@@ -36,11 +36,11 @@ class GoalIssue:
         """The message in the active language (or the one given)."""
         from django.utils.translation import get_language
 
-        return in_language(language or get_language() or "th", self.msgid, **self.params)
+        return render_in(language or get_language() or "th", self.msgid, self.params)
 
     def both(self) -> str:
-        """The message in Thai and English, for refusals."""
-        return both(self.msgid, **self.params)
+        """The message in both languages, the active one first, for refusals."""
+        return render(self.msgid, self.params)
 
     def __str__(self) -> str:
         return self.text()

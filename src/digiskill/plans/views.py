@@ -41,7 +41,6 @@ from digiskill.plans.services import (
     activity_add_resource,
     activity_delete,
     activity_progress,
-    agreed_assessment,
     application_acknowledge,
     application_record,
     goal_add,
@@ -104,7 +103,7 @@ def my_plan(request: ActorRequest) -> HttpResponse:
                     "form": PlanCreateForm(gaps=gaps, items=items, initial={"gaps": [g.pk for g in gaps]}),
                     "gaps": gaps,
                     "items": items,
-                    "assessed": agreed_assessment(person) is not None,
+                    "assessed": sel.agreed_assessment(person) is not None,
                     "skills": my_skills(person),
                 }
             )

@@ -8,12 +8,14 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from digiskill.accounts.access import Actor
 from digiskill.accounts.audit import audit_record
 from digiskill.frameworks.interchange.case import CaseImportError, CasePackage, ItemRow, read_case_package
 from digiskill.frameworks.models import Area, Criterion, Element, Framework, Unit
 from digiskill.frameworks.search import search_index_rebuild
+from digiskill.lib.messages import in_both
 from digiskill.lib.text import normalise_code, normalise_text
 
 BATCH = 2000
@@ -27,8 +29,14 @@ def _taken(pkg: CasePackage) -> list[str]:
     )
     if existing is not None:
         return [
-            f"CFDocument ({pkg.identifier}): มีกรอบ {existing.code} อยู่แล้ว การนำเข้าจะไม่แทนที่กรอบที่มีอยู่ / "
-            f"framework {existing.code} already exists; an import never replaces a framework"
+            in_both(
+                _(
+                    "CFDocument (%(identifier)s): framework %(code)s already exists; "
+                    "an import never replaces a framework"
+                ),
+                identifier=pkg.identifier,
+                code=existing.code,
+            )
         ]
     wanted = list(pkg.items)
     found: list[uuid.UUID] = []
@@ -40,12 +48,18 @@ def _taken(pkg: CasePackage) -> list[str]:
                 )
             )
     problems = [
-        f"CFItems ({identifier}, {pkg.items[identifier].code}): มีรายการที่ใช้ identifier นี้ในกรอบอื่นแล้ว / "
-        f"an item with this identifier already exists in another framework"
+        in_both(
+            _(
+                "CFItems (%(identifier)s, %(code)s): "
+                "an item with this identifier already exists in another framework"
+            ),
+            identifier=identifier,
+            code=pkg.items[identifier].code,
+        )
         for identifier in found[:10]
     ]
     if len(found) > 10:
-        problems.append(f"... และอีก {len(found) - 10} รายการ / and {len(found) - 10} more")
+        problems.append(in_both(_("... and %(count)s more"), count=len(found) - 10))
     return problems
 
 
