@@ -404,3 +404,26 @@ def test_people_views_do_not_import_plans() -> None:
 def test_the_person_page_shows_what_plans_registers(cast: Cast, ocsc, client_for) -> None:
     html = client_for("hr").get(reverse("people:detail", args=[cast.staff_person.pk])).content.decode()
     assert "ยังไม่มีแผนพัฒนารายบุคคล" in html  # registered by plans, rendered by people
+
+
+def test_people_in_no_division_round_trip_through_the_department_s_own_code(
+    cast: Cast, ocsc, client_for
+) -> None:
+    """The director-general sits in no division: the export names the department, the import reads it back."""
+    chief = make_person(cast.dept, first_name="อธิบดี")
+    Person.objects.filter(pk=chief.pk).update(division=None)
+    snapshot = list(Person.objects.filter(agency=cast.dept).order_by("pk").values())
+    response = client_for("hr").get(reverse("people:roster_export"), {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    division_col = rows[0].index("สังกัด *")
+    assert [r[division_col] for r in rows[1:] if r[0] == chief.national_id] == [cast.dept.code]
+    data = "\r\n".join(",".join(r) for r in rows).encode("utf-8")
+    record = roster_import(actor=SYSTEM, agency=cast.dept, source=data, filename="roster.csv")
+    assert record.written, record.errors
+    assert (record.counts["created"], record.counts["updated"]) == (0, 0)
+    assert list(Person.objects.filter(agency=cast.dept).order_by("pk").values()) == snapshot
+    # A new person named at the department level by its Thai name lands in no division.
+    row = newcomer(division=cast.dept.name_th)
+    record = roster_import(actor=SYSTEM, agency=cast.dept, source=csv_bytes([row]), filename="new.csv")
+    assert record.written and record.counts["created"] == 1, record.errors
+    assert Person.objects.get(agency=cast.dept, national_id=row[0]).division is None

@@ -145,13 +145,17 @@ class RowError(NamedTuple):
         )
 
 
+DEPARTMENT_LEVEL = 0
+"""What `Lookups.unit` gives for the department's own code or name: a person in no division."""
+
+
 class ValidRow(NamedTuple):
     """A checked row, as compact as possible."""
 
     row: int
     national_id: str
     text: tuple[str, ...]  # PERSON_TEXT_FIELDS, in order
-    division_id: int
+    division_id: int | None  # None: the department itself, in no division
     supervisor_nid: str
     workload: dict[str, int] | None
     career_path_group: str
@@ -198,6 +202,9 @@ class Lookups:
         for pk, code, name_th, name_en in units.values_list("pk", "code", "name_th", "name_en"):
             for key in {code_key(code), search_key(name_th), search_key(name_en)} - {""}:
                 self.units.setdefault(key, []).append(pk)
+        # The department itself: people who sit in no division (the director-general, say).
+        for key in {code_key(agency.code), search_key(agency.name_th), search_key(agency.name_en)} - {""}:
+            self.units.setdefault(key, []).append(DEPARTMENT_LEVEL)
         self._unit_memo: dict[str, int | list[int] | None] = {}
         self._workload_memo: dict[str, dict[str, int] | WorkloadError] = {}
         self._group_memo: dict[str, str | None] = {}
@@ -417,7 +424,8 @@ def _check_row(
         check.reject(error)
     if errors or division is None:
         return None
-    return ValidRow(number, nid, text, division, supervisor, workload, career)
+    division_id = None if division == DEPARTMENT_LEVEL else division
+    return ValidRow(number, nid, text, division_id, supervisor, workload, career)
 
 
 def _too_long(record: dict[str, str], check: RosterCheck, fail: Any) -> bool:
@@ -680,7 +688,8 @@ def roster_rows(agency: Agency, *, include_inactive: bool = False) -> Iterator[l
         people = people.filter(is_active=True)
     order = [g.code for g in groups_of(agency_framework(agency))]
     rows = people.order_by("division__code", "pk").values_list(*EXPORT_FIELDS)
-    for nid, *text, division, supervisor, workload, career in rows.iterator(chunk_size=5000):
+    for nid, *text, division_code, supervisor, workload, career in rows.iterator(chunk_size=5000):
+        division = division_code or agency.code  # in no division: the department's own code
         by_key: dict[str, Any] = dict(zip(PERSON_TEXT_FIELDS, text, strict=True))
         by_key.update(
             national_id=nid,
